@@ -1,0 +1,230 @@
+"""`shuzhi check | split | rules`: the command line. Exit status 0 clean, 1 errors found, 2 bad input or usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Config, find_config, load_config
+from .errors import InputError, UsageError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+
+_ARGPARSE_ZH = (
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效（可选：\3）"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    (r"argument (\S+): invalid (int|float) value: (.*)", r"参数 \1 应为数字，而不是 \3"),
+)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="用法：")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message):
+        for pattern, repl in _ARGPARSE_ZH:
+            message = re.sub(pattern, repl, message)
+        raise UsageError(f"{message}（用 {self.prog} -h 查看用法）")
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="shuzhi",
+        description="述职报告审读：找出抓基层党建工作述职报告中的占位符、残留、错漏与结构问题。\n"
+        "shuzhi reads Party-building work reports and reports what a careful reviewer would find.",
+    )
+    parser.add_argument("--version", action="version", version=f"shuzhi {__version__}", help="显示版本号")
+    sub = parser.add_subparsers(dest="command", title="命令", metavar="命令", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="检查报告（txt、docx、pdf、doc，文件夹或zip）", description="检查报告并列出发现的问题。")
+    check.add_argument("paths", nargs="+", metavar="路径", help="文件、文件夹或 zip 压缩包；- 表示标准输入")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    check.add_argument("--select", type=_codes, action="extend", metavar="代码", help="只运行这些规则（代码或类别前缀，逗号分隔，如 PH,AR001）")
+    check.add_argument("--ignore", type=_codes, action="extend", metavar="代码", help="不运行这些规则（代码或类别前缀）")
+    check.add_argument("--year", type=int, metavar="年份", help="报告年度（覆盖从正文识别的年份）")
+    check.add_argument("--config", metavar="文件", help="配置文件（默认在当前及上级目录查找 shuzhi.toml）")
+    check.add_argument("--annotate-docx", metavar="输出", help="写出带批注的 Word 文档：单个输入时为 .docx 文件名，多个输入时为文件夹")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认为 CPU 核数）")
+    check.add_argument("--max-file-mb", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
+
+    split = sub.add_parser("split", help="显示汇编文件拆分出的各篇报告及其结构", description="显示文件中的各篇报告、年份、类型和标题层次。")
+    split.add_argument("path", metavar="文件", help="要拆分的文件")
+    split.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    split.add_argument("--year", type=int, metavar="年份", help="报告年度")
+
+    rules = sub.add_parser("rules", help="列出全部规则及其说明和例句", description="列出规则的代码、说明、依据和例句。")
+    rules.add_argument("codes", nargs="*", metavar="代码", help="只显示这些规则（代码或类别前缀）")
+    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="输出格式（默认 text）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return EXIT_TROUBLE
+        return {"check": cmd_check, "split": cmd_split, "rules": cmd_rules}[args.command](args)
+    except UsageError as exc:
+        sys.stderr.write(f"shuzhi: 用法错误：{exc} / usage error\n")
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        sys.stderr.write("\nshuzhi: 已中断 / interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (shuzhi check ... | head); nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CLEAN
+    except Exception as exc:  # a bug: say so in one line, never with a traceback unless asked
+        if os.environ.get("SHUZHI_DEBUG"):
+            raise
+        sys.stderr.write(f"shuzhi: 内部错误（{type(exc).__name__}: {exc}），请报告此问题；设置 SHUZHI_DEBUG=1 可查看详情 / internal error\n")
+        return EXIT_TROUBLE
+
+
+def _config(args) -> Config:
+    path = Path(args.config) if getattr(args, "config", None) else find_config()
+    if getattr(args, "config", None) and not path.is_file():
+        raise UsageError(f"配置文件不存在：{args.config}")
+    config = load_config(path)
+    overrides = {
+        "select": tuple(args.select) if getattr(args, "select", None) else None,
+        "ignore": config.ignore + tuple(args.ignore) if getattr(args, "ignore", None) else None,
+        "year": getattr(args, "year", None),
+        "max_file_mb": getattr(args, "max_file_mb", None),
+        "jobs": getattr(args, "jobs", None),
+    }
+    if overrides["max_file_mb"] is not None and overrides["max_file_mb"] <= 0:
+        raise UsageError("--max-file-mb 应为正数")
+    if overrides["jobs"] is not None and overrides["jobs"] < 1:
+        raise UsageError("--jobs 应为正整数")
+    return config.merged(**overrides)
+
+
+def cmd_check(args) -> int:
+    from .ingest import collect
+    from .outputs.json import JsonRenderer
+    from .outputs.text import TextRenderer, use_color
+    from .pipeline import Options, Summary, default_jobs, run
+    from .review.checker import Checker
+
+    config = _config(args)
+    Checker(config)  # reject unknown rule codes before reading anything
+    options = Options(config=config)
+    collected = collect(args.paths, options.limits)
+    if args.annotate_docx:
+        single = len(collected.items) == 1 and args.annotate_docx.lower().endswith(".docx") and not Path(args.annotate_docx).is_dir()
+        if not single and args.annotate_docx.lower().endswith(".docx") and len(collected.items) > 1:
+            raise UsageError("有多个输入文件时，--annotate-docx 应指定一个文件夹而不是 .docx 文件")
+        options = Options(config=config, annotate=args.annotate_docx, annotate_single=single)
+    out = sys.stdout
+    renderer = JsonRenderer(out) if args.format == "json" else TextRenderer(out, color=use_color(out))
+    summary = Summary(skipped=len(collected.skipped))
+    for exc in collected.errors:
+        renderer.error(exc)
+        summary.files += 1
+        summary.failed += 1
+    jobs = min(config.jobs or default_jobs(), max(1, len(collected.items)))
+    progress = _progress(len(collected.items))
+    trouble = bool(collected.errors)
+    has_errors = False
+    try:
+        for result in run(collected.items, options, jobs):
+            renderer.file(result)
+            summary.add(result)
+            trouble |= result.error is not None
+            has_errors |= any(f.severity == "error" for d in result.documents for f in d.findings)
+            if progress:
+                progress.update(1)
+    finally:
+        if progress:
+            progress.close()
+    renderer.summary(summary)
+    out.flush()
+    if not collected.items and not collected.errors:
+        sys.stderr.write("shuzhi: 没有找到可检查的报告文件（支持 txt、docx、pdf、doc、wps、zip） / nothing to check\n")
+        return EXIT_TROUBLE
+    if trouble:
+        return EXIT_TROUBLE
+    return EXIT_FINDINGS if has_errors else EXIT_CLEAN
+
+
+def _progress(total: int):
+    """A progress bar on stderr, only when a person is watching a terminal and there is a batch."""
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="份", desc="检查中", leave=False, dynamic_ncols=True)
+
+
+def cmd_split(args) -> int:
+    from .ingest import documents_of, load
+    from .ingest.sources import Limits
+
+    limits = Limits()
+    path = Path(args.path)
+    try:
+        if not path.is_file():
+            raise InputError(args.path, "文件不存在 / no such file")
+        if path.stat().st_size > limits.max_file_bytes:
+            raise InputError(args.path, "文件过大 / file too large")
+        sf = load(args.path, path.read_bytes())
+        docs = documents_of(sf, args.year)
+    except InputError as exc:
+        if args.format == "json":
+            print(json.dumps({"version": 1, "documents": [], "errors": [{"source": exc.source, "message": exc.message}]}, ensure_ascii=False))
+        else:
+            sys.stderr.write(f"{exc.source}: 无法读取：{exc.message}\n")
+        return EXIT_TROUBLE
+    if args.format == "json":
+        from .outputs.structure import split_dict
+
+        print(json.dumps(split_dict(sf, docs), ensure_ascii=False, indent=1))
+    else:
+        from .outputs.structure import print_split
+
+        print_split(sf, docs, sys.stdout)
+    return EXIT_CLEAN
+
+
+def cmd_rules(args) -> int:
+    from .outputs.rules import render_rules
+    from .review.registry import default_registry
+
+    registry = default_registry()
+    if args.codes:
+        selected = {r.code: r for c in args.codes for r in registry.matching(c)}
+        unknown = [c for c in args.codes if not registry.matching(c)]
+        if unknown:
+            raise UsageError(f"未知的规则代码：{'、'.join(unknown)}")
+        rules = [selected[k] for k in sorted(selected)]
+    else:
+        rules = list(registry)
+    sys.stdout.write(render_rules(rules, args.format))
+    return EXIT_CLEAN

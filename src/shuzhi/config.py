@@ -1,0 +1,107 @@
+"""shuzhi.toml: which rules run, at what severity, for which year, and the local words never flagged."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .document import SEVERITIES
+from .errors import UsageError
+
+CONFIG_NAME = "shuzhi.toml"
+_KEYS = {"select", "ignore", "severity", "year", "words", "max_file_mb", "jobs"}
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (code or prefix, severity)
+    year: int | None = None
+    words: tuple[str, ...] = ()  # place and unit names that must never be flagged
+    max_file_mb: float = 20.0
+    jobs: int | None = None
+    path: str | None = field(default=None, compare=False)
+
+    def selects(self, code: str) -> bool:
+        """Longest matching prefix decides, as in ruff: `--select PH --ignore PH004` keeps PH001."""
+        best_select = max((_strength(s) for s in self.select if _matches(code, s)), default=0 if not self.select else -1)
+        best_ignore = max((_strength(s) for s in self.ignore if _matches(code, s)), default=-1)
+        if best_select < 0:
+            return False
+        return best_ignore < 0 or best_select > best_ignore
+
+    def severity_of(self, code: str, default: str) -> str:
+        best = max(((_strength(k), v) for k, v in self.severity if _matches(code, k)), default=None)
+        return best[1] if best else default
+
+    def merged(self, **overrides) -> Config:
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _strength(selector: str) -> int:
+    return 0 if selector.upper() == "ALL" else len(selector)
+
+
+def _matches(code: str, selector: str) -> bool:
+    return selector.upper() == "ALL" or code.startswith(selector.upper())
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """shuzhi.toml in the current folder or the nearest parent."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise UsageError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"配置文件 {path} 格式错误：{exc}") from None
+    return config_from_dict(data, str(path))
+
+
+def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise UsageError(f"配置文件 {origin} 含未知设置：{'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(_KEYS))}）")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise UsageError(f"配置文件 {origin}：{key} 应为字符串列表")
+        return tuple(value)
+
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
+        raise UsageError(f"配置文件 {origin}：severity 应为“规则代码 = error/warning/info”的表")
+    year = data.get("year")
+    if year is not None and (not isinstance(year, int) or not 1949 <= year <= 2100):
+        raise UsageError(f"配置文件 {origin}：year 应为四位年份")
+    max_mb = data.get("max_file_mb", 20.0)
+    if not isinstance(max_mb, (int, float)) or max_mb <= 0:
+        raise UsageError(f"配置文件 {origin}：max_file_mb 应为正数")
+    jobs = data.get("jobs")
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        raise UsageError(f"配置文件 {origin}：jobs 应为正整数")
+    return Config(
+        select=strings("select"),
+        ignore=strings("ignore"),
+        severity=tuple(sorted(severity.items())),
+        year=year,
+        words=strings("words"),
+        max_file_mb=float(max_mb),
+        jobs=jobs,
+        path=origin,
+    )

@@ -1,0 +1,58 @@
+"""A report's title, year and kind, read from its opening lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import DocKind
+
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_IN_OPENING = re.compile(r"((?:19|20)\d{2})\s*年(?:度|以来|，|,|全年|是|我|本)")
+_CN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789"))
+_CN_YEAR = re.compile(r"二[〇零][一二三四五六七八九〇零]{2}年")
+_SENTENCE_END = re.compile(r"[。！？；]")
+_BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
+
+
+def title_of(body: str) -> str:
+    """The first non-blank line, when it reads as a title rather than a sentence."""
+    for line in body.split("\n"):
+        line = line.strip(" \t\r\u3000\ufeff")
+        if not line:
+            continue
+        if len(line) <= 60 and not _SENTENCE_END.search(line[:-1]):
+            return line.rstrip("。")
+        return ""
+    return ""
+
+
+def _cn_year(text: str) -> str:
+    return "".join(_CN_DIGITS.get(c, c) for c in text)
+
+
+def year_of(title: str, body: str) -> int | None:
+    """The year the report covers: from the title, else from the opening paragraph."""
+    # Years inside a cited document's title (《关于做好2023年度述职评议的通知》) are not the report's.
+    for text in (title, _BOOK_TITLE.sub("", body[:400])):
+        pattern = _YEAR_IN_TITLE if text == title else _YEAR_IN_OPENING
+        m = pattern.search(_CN_YEAR.sub(lambda m: _cn_year(m.group()), text))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def kind_of(title: str, body: str) -> str:
+    """党建述职, 述责述廉, 个人述职 or 其他, from the title and the opening lines."""
+    head = title or body[:200]
+    opening = body[:600]
+    if "党建" in head and ("述职" in head or "书记" in head):
+        return DocKind.PARTY_BUILDING
+    if re.search(r"述责述廉|述职述廉|述廉报告|述责报告", head):
+        return DocKind.DUTY_INTEGRITY
+    if "述职" in head:
+        if re.search(r"抓(?:基层)?党建|党建工作(?:情况)?述职|党建述职", opening):
+            return DocKind.PARTY_BUILDING
+        return DocKind.PERSONAL
+    if re.search(r"抓(?:基层)?党建工作(?:情况)?述职如下|党建工作述职", opening):
+        return DocKind.PARTY_BUILDING
+    return DocKind.OTHER

@@ -1,0 +1,96 @@
+"""Decode text files in any common Chinese encoding, by content rather than by name."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters other than tab, line feed, carriage return and form feed
+# do not occur in real text; many of them mean binary content.
+_CONTROL = set(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | set(range(0x10, 0x1B)) | {0x7F}
+
+
+def decode(source: str, data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise InputError."""
+    if not data.strip():
+        raise InputError(source, "文件为空 / empty file")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(source, data.decode(enc), enc), enc.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError:
+                raise InputError(source, f"文件以{enc}标记开头但内容无法解码 / broken {enc} text") from None
+    try:
+        return _checked(source, data.decode("utf-8"), "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16 = _guess_utf16(data)
+    if utf16:
+        try:
+            return _checked(source, data.decode(utf16), utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if data.count(0) > 0:
+        raise InputError(source, "不是文本文件（含二进制内容） / binary content, not text")
+    try:
+        text = data.decode("gb18030")
+        if _mostly_simplified(text):
+            return _checked(source, text, "gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.3:
+        raise InputError(source, "无法识别文本编码，可能不是文本文件 / unknown encoding or not text")
+    return _checked(source, str(best), best.encoding), best.encoding
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII characters leave zero bytes at even or odd positions."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zero > half * 0.2 and even_zero < half * 0.02:
+        return "utf-16-le"
+    if even_zero > half * 0.2 and odd_zero < half * 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_simplified(text: str) -> bool:
+    """GBK bytes decode to common GB2312 characters; Big5 or random bytes decoded as GBK do not."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return True
+    common = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.95 * len(wide)
+
+
+def _checked(source: str, text: str, encoding: str) -> str:
+    sample = text[:20000]
+    if sample:
+        bad = sum(1 for c in sample if ord(c) in _CONTROL)
+        if bad > max(2, len(sample) // 200):
+            raise InputError(source, "不是文本文件（含二进制内容） / binary content, not text")
+    if not text.strip("\ufeff \t\r\n\u3000"):
+        raise InputError(source, "文件为空 / empty file")
+    return text

@@ -1,0 +1,159 @@
+"""Word comments (批注) anchored on exactly the flagged characters.
+
+For Word input the original document is kept, runs are split where a finding begins or ends, and
+the formatting of every run is preserved. Other input becomes a new .docx holding its text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import io
+import re
+from pathlib import Path
+
+import docx
+from docx.shared import Pt, RGBColor
+from docx.text.run import Run
+
+from ..document import SEVERITY_LABELS, Finding
+from ..ingest import SourceFile
+from ..ingest.word import T, extract, paragraph_runs, run_pieces, run_text
+
+AUTHOR = "shuzhi 述职审读"
+INITIALS = "SZ"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Characters XML 1.0 cannot hold; replaced one for one so offsets stay aligned.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def comment_text(f: Finding) -> str:
+    text = f"[{f.rule}·{SEVERITY_LABELS[f.severity]}] {f.message}"
+    if f.suggestions:
+        shown = "、".join(f"改为【{s}】" if s else "删除" for s in f.suggestions[:3])
+        text += f"\n建议：{shown}"
+    return text
+
+
+def annotate(sf: SourceFile, findings: list[Finding], out: Path) -> int:
+    """Write `out`; return how many comments were anchored."""
+    if sf.docx is not None:
+        document = docx.Document(io.BytesIO(sf.docx))
+        paragraphs = extract(document).paragraphs
+    else:
+        document, paragraphs = _new_document(sf)
+    starts = [start for _, start in paragraphs]
+    anchored = 0
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        runs = _runs_for_span(paragraphs, starts, f.start, f.end)
+        if runs:
+            document.add_comment([Run(runs[0], None), Run(runs[1], None)], text=comment_text(f), author=AUTHOR, initials=INITIALS)
+            anchored += 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(out))
+    return anchored
+
+
+def _new_document(sf: SourceFile):
+    """A .docx holding the text of a plain-text or PDF input, one paragraph per line."""
+    document = docx.Document()
+    note = document.add_paragraph()
+    run = note.add_run(f"本文件由 shuzhi 根据“{Path(sf.source).name}”生成，批注为检查发现的问题。")
+    run.font.size = Pt(9)
+    run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    paragraphs = []
+    pos = 0
+    for line in sf.text.split("\n"):
+        shown = _XML_ILLEGAL.sub("\ufffd", line.rstrip("\r"))
+        p = document.add_paragraph()
+        if shown:
+            # One run per line; tabs become w:tab, which the reader counts as one character.
+            p.add_run(shown)
+        paragraphs.append((p._p, pos))
+        pos += len(line) + 1
+    return document, paragraphs
+
+
+def _runs_for_span(paragraphs, starts, start: int, end: int):
+    """(first run, last run) covering exactly [start, end), splitting runs at both ends."""
+    if not paragraphs:
+        return None
+    end = max(end, start + 1)
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    j = max(bisect.bisect_right(starts, end - 1) - 1, i)
+    # Clip the span to the characters the paragraphs really hold (line breaks belong to none).
+    while i <= j:
+        p, p_start = paragraphs[i]
+        length = len("".join(run_text(r) for r in paragraph_runs(p)))
+        if start - p_start < length:
+            break
+        i += 1
+        if i < len(paragraphs):
+            start = paragraphs[i][1]
+    if i > j:
+        return None
+    p_first, first_start = paragraphs[i]
+    p_last, last_start = paragraphs[j]
+    last_len = len("".join(run_text(r) for r in paragraph_runs(p_last)))
+    local_start = max(start - first_start, 0)
+    local_end = min(end - last_start, last_len)
+    if i == j and local_end <= local_start:
+        return None
+    _boundary(p_first, local_start)
+    _boundary(p_last, local_end)
+    first = _run_starting_at(p_first, local_start)
+    last = _run_ending_at(p_last, local_end)
+    if first is None or last is None:
+        return None
+    return first, last
+
+
+def _boundary(p, offset: int) -> None:
+    pos = 0
+    for r in paragraph_runs(p):
+        length = len(run_text(r))
+        if pos < offset < pos + length:
+            _split_run(r, offset - pos)
+            return
+        pos += length
+
+
+def _run_starting_at(p, offset: int):
+    pos = 0
+    for r in paragraph_runs(p):
+        length = len(run_text(r))
+        if pos >= offset and length:
+            return r
+        pos += length
+    return None
+
+
+def _run_ending_at(p, offset: int):
+    pos, found = 0, None
+    for r in paragraph_runs(p):
+        length = len(run_text(r))
+        if length and pos + length <= offset:
+            found = r
+        pos += length
+    return found
+
+
+def _split_run(r, k: int) -> None:
+    """Split run `r` into two runs with the same properties, the first holding k characters."""
+    right = copy.deepcopy(r)
+    pos = 0
+    for (child, text), twin in zip(run_pieces(r), list(right.iterchildren())):
+        if child.tag.endswith("}rPr"):
+            continue
+        length = len(text)
+        if pos + length <= k and (length or pos < k):
+            right.remove(twin)
+        elif pos >= k:
+            r.remove(child)
+        else:  # a w:t holding the split point
+            child.text, twin.text = text[: k - pos], text[k - pos :]
+            for t in (child, twin):
+                if t.tag == T:
+                    t.set(_XML_SPACE, "preserve")
+        pos += length
+    r.addnext(right)

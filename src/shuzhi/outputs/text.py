@@ -1,0 +1,98 @@
+"""Compiler-style text output: `file:line:col  CODE  message`, the line, a caret under the span."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+from ..document import CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS, Document, Finding
+from ..errors import InputError
+from ..pipeline import FileResult, Summary
+
+_COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1", "code": "35"}
+_CONTEXT = 24  # characters shown on each side of a finding
+
+
+def width(text: str) -> int:
+    """Display width in a terminal: CJK and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, n: int, right: bool = False) -> str:
+    gap = " " * max(0, n - width(text))
+    return gap + text if right else text + gap
+
+
+def use_color(stream) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+class TextRenderer:
+    def __init__(self, out, color: bool = False):
+        self.out = out
+        self.color = color
+
+    def paint(self, text: str, style: str) -> str:
+        return f"\033[{_COLORS[style]}m{text}\033[0m" if self.color else text
+
+    def error(self, exc: InputError) -> None:
+        self.out.write(f"{exc.source}: {self.paint('无法读取', 'error')}：{exc.message}\n")
+
+    def file(self, result: FileResult) -> None:
+        if result.error:
+            self.error(result.error)
+            return
+        for warning in result.warnings:
+            self.out.write(f"{result.source}: {self.paint('注意', 'warning')}：{warning}\n")
+        several = len(result.documents) > 1
+        for k, checked in enumerate(result.documents, 1):
+            doc = checked.document
+            if several:
+                title = f"《{doc.title}》" if doc.title else ""
+                self.out.write(self.paint(f"── {result.source} 第{k}篇{title} ──", "bold") + "\n")
+            for f in checked.findings:
+                self.finding(doc, f)
+        if result.annotated:
+            self.out.write(self.paint(f"{result.source}: 已写出批注文档 {result.annotated}", "dim") + "\n")
+
+    def finding(self, doc: Document, f: Finding) -> None:
+        line, col = doc.line_col(f.start)
+        sev = self.paint(SEVERITY_LABELS[f.severity], f.severity)
+        self.out.write(f"{doc.source}:{line}:{col}  {self.paint(f.rule, 'code')}  {sev}  {f.message}\n")
+        ls, le = doc.line_span(f.start)
+        a = max(ls, f.start - _CONTEXT)
+        b = min(le, max(f.end, f.start + 1) + _CONTEXT)
+        span_end = min(f.end, le)
+        shown_before = ("..." if a > ls else "") + _visible(doc.text[a : f.start])
+        shown_hit = _visible(doc.text[f.start : span_end]) or " "
+        shown_after = _visible(doc.text[span_end:b]) + ("..." if b < le else "")
+        self.out.write("    " + shown_before + self.paint(shown_hit, f.severity) + shown_after + "\n")
+        self.out.write("    " + " " * width(shown_before) + self.paint("^" * max(1, width(shown_hit)), f.severity) + "\n")
+        if f.suggestions:
+            shown = "、".join(f"改为【{s}】" if s else "删除" for s in f.suggestions[:3])
+            self.out.write(f"    建议：{shown}\n")
+
+    def summary(self, summary: Summary) -> None:
+        out = self.out
+        parts = [f"读取 {summary.files} 个文件，共 {summary.documents} 篇报告"]
+        if summary.failed:
+            parts.append(self.paint(f"{summary.failed} 个文件无法读取", "error"))
+        if summary.skipped:
+            parts.append(f"跳过 {summary.skipped} 个非报告文件")
+        out.write("\n" + "；".join(parts) + "。\n")
+        if not summary.findings:
+            out.write("未发现问题。\n")
+            return
+        counts = "，".join(f"{SEVERITY_LABELS[s]} {summary.by_severity[s]}" for s in SEVERITIES if summary.by_severity[s])
+        out.write(f"发现问题 {summary.findings} 处（{counts}）。\n")
+        header = pad("类别", 12) + "".join(pad(SEVERITY_LABELS[s], 6, right=True) for s in SEVERITIES) + pad("合计", 6, right=True)
+        out.write(header + "\n")
+        for category, total in summary.by_category.most_common():
+            row = pad(CATEGORY_LABELS.get(category, category), 12)
+            row += "".join(pad(str(summary.by_category_severity[category, s]), 6, right=True) for s in SEVERITIES)
+            out.write(row + pad(str(total), 6, right=True) + "\n")
+
+
+def _visible(text: str) -> str:
+    """Tabs and invisible characters shown as one ASCII column each, so the caret lines up."""
+    return "".join(" " if c == "\t" else ("_" if unicodedata.category(c) in ("Cf", "Cc") else c) for c in text)

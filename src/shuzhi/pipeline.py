@@ -1,0 +1,148 @@
+"""Read, split, check and annotate files: one file per task, so a batch can use every core."""
+
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .document import Document, Finding
+from .errors import InputError
+from .ingest import Item, Limits, SourceFile, documents_of, load
+from .ingest.sources import MB
+from .review.checker import Checker
+
+
+@dataclass
+class CheckedDocument:
+    document: Document
+    findings: list[Finding]
+
+
+@dataclass
+class FileResult:
+    source: str
+    format: str | None = None
+    encoding: str | None = None
+    documents: list[CheckedDocument] = field(default_factory=list)
+    error: InputError | None = None
+    warnings: list[str] = field(default_factory=list)
+    annotated: str | None = None
+    chars: int = 0
+
+
+@dataclass(frozen=True)
+class Options:
+    config: Config = Config()
+    annotate: str | None = None  # a .docx path (one input) or a folder
+    annotate_single: bool = False
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_file_bytes=int(self.config.max_file_mb * MB))
+
+
+def check_source_file(sf: SourceFile, checker: Checker, year: int | None = None) -> list[CheckedDocument]:
+    return [CheckedDocument(doc, checker.check(doc)) for doc in documents_of(sf, year)]
+
+
+def check_item(item: Item, checker: Checker, options: Options) -> FileResult:
+    """Everything for one input file; a bad file becomes a FileResult with an error, never an exception."""
+    result = FileResult(item.source)
+    try:
+        sf = load(item.source, item.read(options.limits))
+        result.format, result.encoding, result.chars = sf.format, sf.encoding, len(sf.text)
+        result.documents = check_source_file(sf, checker, options.config.year)
+        result.warnings = list(sf.warnings)
+        if options.annotate:
+            from .outputs.annotate import annotate
+
+            out = Path(options.annotate) if options.annotate_single else Path(options.annotate) / annotated_name(item.relative or item.source)
+            findings = [f for d in result.documents for f in d.findings]
+            annotate(sf, findings, out)
+            result.annotated = str(out)
+    except InputError as exc:
+        result.error = exc
+    except Exception as exc:  # a bug must not stop the batch or show a traceback
+        if os.environ.get("SHUZHI_DEBUG"):
+            traceback.print_exc()
+        result.error = InputError(item.source, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题 / internal error")
+    return result
+
+
+def annotated_name(relative: str) -> str:
+    """Where the annotated copy of an input goes below the output folder: its own place, renamed."""
+    name = re.sub(r"^[A-Za-z]:", "", relative).replace("::", "/")
+    parts = [p for p in re.split(r"[\\/]+", name) if p not in ("", ".", "..")] or ["report"]
+    parts[-1] = re.sub(r"\.(docx|docm|dotx|doc|wps|txt|text|pdf|rtf)$", "", parts[-1], flags=re.IGNORECASE) + ".批注.docx"
+    return "/".join(parts)
+
+
+# One checker per worker process, built once from the options sent at start-up.
+_worker: tuple[Checker, Options] | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker
+    _worker = (Checker(options.config), options)
+
+
+def _run_in_worker(item: Item) -> FileResult:
+    checker, options = _worker
+    return check_item(item, checker, options)
+
+
+def run(items: list[Item], options: Options, jobs: int = 1) -> Iterator[FileResult]:
+    """Check items in input order, on `jobs` processes."""
+    checker = Checker(options.config)  # validates the configuration before any work starts
+    if jobs <= 1 or len(items) <= 1:
+        for item in items:
+            yield check_item(item, checker, options)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.map(_run_in_worker, items, chunksize=1)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    failed: int = 0
+    skipped: int = 0
+    documents: int = 0
+    chars: int = 0
+    by_category: Counter = field(default_factory=Counter)
+    by_severity: Counter = field(default_factory=Counter)
+    by_category_severity: Counter = field(default_factory=Counter)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error:
+            self.failed += 1
+            return
+        self.chars += result.chars
+        for d in result.documents:
+            self.documents += 1
+            self.add_findings(d.findings)
+
+    def add_findings(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            self.by_category[f.category] += 1
+            self.by_severity[f.severity] += 1
+            self.by_category_severity[f.category, f.severity] += 1
+
+    @property
+    def findings(self) -> int:
+        return sum(self.by_severity.values())

@@ -1,0 +1,85 @@
+"""A Checker is built from a Config and runs the selected rules over Documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..config import Config
+from ..document import Document, Finding
+from ..errors import UsageError
+from .registry import Registry, default_registry
+
+# Text no rule should report inside: web addresses and e-mail addresses.
+_PROTECTED = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+)
+
+
+@dataclass
+class Context:
+    """What rules share while checking one document: the configuration and per-document caches."""
+
+    doc: Document
+    config: Config
+    cache: dict = field(default_factory=dict)
+
+    def cached(self, key: str, compute):
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
+class Checker:
+    def __init__(self, config: Config | None = None, registry: Registry | None = None):
+        self.config = config or Config()
+        self.registry = registry or default_registry()
+        for selector in self.config.select + self.config.ignore + tuple(k for k, _ in self.config.severity):
+            if not self.registry.matching(selector):
+                raise UsageError(f"未知的规则代码或类别前缀：{selector}（用 shuzhi rules 查看全部规则）")
+        self.rules = [r for r in self.registry if self.config.selects(r.code)]
+        self._local_words = re.compile("|".join(map(re.escape, sorted(self.config.words, key=len, reverse=True)))) if self.config.words else None
+
+    def check(self, doc: Document) -> list[Finding]:
+        ctx = Context(doc, self.config)
+        protected = self._protected(doc)
+        seen = set()
+        findings = []
+        for rule in self.rules:
+            severity = self.config.severity_of(rule.code, rule.severity)
+            for f in rule.check(doc, ctx):
+                key = (f.rule, f.start, f.end)
+                if key in seen or _inside(protected, f.start, f.end):
+                    continue
+                seen.add(key)
+                findings.append(f if f.severity == severity or severity == rule.severity else replace(f, severity=severity))
+        return _drop_nested(findings)
+
+    def _protected(self, doc: Document) -> list[tuple[int, int]]:
+        spans = [m.span() for m in _PROTECTED.finditer(doc.text, doc.start, doc.end)]
+        if self._local_words:
+            spans += [m.span() for m in self._local_words.finditer(doc.text, doc.start, doc.end)]
+        return spans
+
+
+def _drop_nested(findings: list[Finding]) -> list[Finding]:
+    """Sorted findings, without those lying inside a longer finding of the same category.
+
+    （本文来源：党建范文网） is one piece of web debris, not two.
+    """
+    findings.sort(key=lambda f: (f.start, -f.end, f.rule))
+    kept: list[Finding] = []
+    widest: dict[str, tuple[int, int]] = {}  # per category, the span reaching furthest so far
+    for f in findings:
+        outer = widest.get(f.category)
+        if outer and outer[0] <= f.start and f.end <= outer[1] and outer[1] - outer[0] > f.end - f.start:
+            continue
+        kept.append(f)
+        if outer is None or f.end > outer[1]:
+            widest[f.category] = (f.start, f.end)
+    kept.sort(key=lambda f: (f.start, f.end, f.rule))
+    return kept
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

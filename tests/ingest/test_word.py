@@ -1,0 +1,107 @@
+"""Word files: paragraphs and table cells in reading order, with a map back to the XML."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from shuzhi.errors import InputError
+from shuzhi.ingest import load
+from shuzhi.ingest.word import paragraph_text, read_docx
+from tests.conftest import DOCX_EXAMPLE, docx_bytes
+
+
+def test_paragraphs_and_table_cells_in_reading_order():
+    data = docx_bytes(["标题", "第一段", [("（一）加粗标题。", True), ("正文内容。", False)]], table=[["党员总数", "28名"], ["支委", "5名"]])
+    result = read_docx("a.docx", data)
+    assert result.text == "标题\n第一段\n（一）加粗标题。正文内容。\n党员总数\n28名\n支委\n5名"
+    # Every paragraph's recorded offset is where its text begins.
+    for p, start in result.paragraphs:
+        text = paragraph_text(p)
+        assert result.text[start : start + len(text)] == text
+
+
+def test_the_example_report_reads_with_its_table():
+    sf = load(str(DOCX_EXAMPLE), DOCX_EXAMPLE.read_bytes())
+    assert sf.format == "docx" and sf.docx is not None
+    assert sf.text.startswith("2023年度市税务局第一党支部书记抓基层党建工作述职报告")
+    assert "全年党费收缴\nX.X万元" in sf.text
+
+
+def _docx_with_xml(body_xml: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("占位")
+    buf = io.BytesIO()
+    document.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                xml = data.decode()
+                start = xml.index("<w:body>") + len("<w:body>")
+                end = xml.index("<w:sectPr")
+                data = (xml[:start] + body_xml + xml[end:]).encode()
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def test_hyperlinks_insertions_and_content_controls_are_read_deletions_are_not():
+    body = (
+        '<w:p><w:r><w:t>学习</w:t></w:r><w:hyperlink r:id="rId99"><w:r><w:t>党章</w:t></w:r></w:hyperlink>'
+        '<w:del w:id="1" w:author="a"><w:r><w:delText>删掉的</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="a"><w:r><w:t>党规</w:t></w:r></w:ins>'
+        '<w:r><w:tab/><w:t xml:space="preserve">第二 </w:t><w:br/><w:t>行</w:t></w:r></w:p>'
+        '<w:sdt><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    )
+    result = read_docx("a.docx", _docx_with_xml(body))
+    assert result.text == "学习党章党规\t第二 \n行\n控件中的段落"
+
+
+def test_truncated_docx_is_refused_with_a_reason():
+    data = DOCX_EXAMPLE.read_bytes()
+    with pytest.raises(InputError) as err:
+        load("断了.docx", data[: len(data) // 2])
+    assert "损坏" in err.value.message
+
+
+def test_a_zip_without_a_document_part_is_not_a_word_file():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/other.xml", "<x/>")
+    with pytest.raises(InputError, match="不是有效的Word文档|损坏"):
+        load("假.docx", buf.getvalue())
+
+
+def test_macro_enabled_documents_are_read():
+    data = docx_bytes(["启用宏的文档也能读取"])
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                )
+            dst.writestr(info, body)
+    sf = load("宏.docm", out.getvalue())
+    assert sf.text == "启用宏的文档也能读取"
+
+
+def test_a_document_with_only_empty_paragraphs_is_refused():
+    with pytest.raises(InputError, match="没有文字"):
+        load("空.docx", docx_bytes(["", "  "]))
+
+
+def test_an_encrypted_office_file_gets_its_own_reason():
+    # Password-protected .docx files are OLE2 containers holding an EncryptedPackage stream.
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512
+    with pytest.raises(InputError, match="加密"):
+        load("加密.docx", data)
