@@ -26,5 +26,17 @@ def word_freq() -> dict[str, int]:
     return freq
 
 
+@lru_cache(maxsize=1)
+def two_char_tags() -> dict[str, str]:
+    """The part-of-speech tag jieba gives each two-character word (n, v, vn, a, d, ...)."""
+    tags: dict[str, str] = {}
+    with _jieba_dict().open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 2:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
 def is_word(text: str, min_freq: int = 1) -> bool:
     return word_freq().get(text, 0) >= min_freq

@@ -15,7 +15,7 @@ def cn_to_int(text: str) -> int | None:
     if not text or any(c not in _CN_VALUE and c != "十" for c in text):
         return None
     if "十" not in text:
-        return _CN_VALUE[text] if len(text) == 1 else None
+        return _CN_VALUE[text] or None if len(text) == 1 else None
     tens, _, ones = text.partition("十")
     if len(tens) > 1 or len(ones) > 1 or "十" in ones:
         return None

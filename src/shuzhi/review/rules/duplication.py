@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import word_freq
+from ..lexicon import two_char_tags, word_freq
 from ..registry import Rule, implements
-from ..text import HAN
+from ..text import HAN, is_han
 
 _DOUBLE = re.compile(rf"([{HAN}]{{1,6}})\1")
+_FUNCTION_CHARS = set("的和与及等是在了")
 
 
 @implements("doubled-word")
@@ -43,5 +44,12 @@ class DoubledWord(Rule):
             return False  # 哈哈哈哈, 研究研究, 一步一步
         if len(unit) == 2:
             # Only a real word counts: 的人的人 (帮助的人的人数) is two words meeting by chance.
-            return freq.get(unit, 0) >= 20 and not freq.get(unit * 2, 0)
+            if freq.get(unit, 0) < 20 or freq.get(unit * 2, 0):
+                return False
+            # A noun may end one phrase and begin the next (PPP项目项目经理, 工程建设建设单位); a doubled
+            # noun is reported only where nothing follows that it could begin.
+            tag = two_char_tags().get(unit, "")
+            if tag.startswith("n") or tag == "vn":
+                return e >= len(text) or not is_han(text[e]) or text[e] in _FUNCTION_CHARS
+            return True
         return True

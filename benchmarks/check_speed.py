@@ -1,0 +1,114 @@
+"""Characters per second and peak memory of `shuzhi check`, on a corpus built from the project's examples.
+
+    python benchmarks/check_speed.py [--mb 5] [--runs 3]
+
+Prints the in-process engine throughput on one core (reading, splitting, structure and every rule) and the
+end-to-end command line (`shuzhi check DIR --format json`) with one and with two processes, each the median
+of several runs, with the peak resident memory of the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from shuzhi.config import Config  # noqa: E402
+from shuzhi.ingest import documents_of, load  # noqa: E402
+from shuzhi.review.checker import Checker  # noqa: E402
+
+
+def example_paragraphs() -> list[str]:
+    paragraphs = []
+    for path in sorted((ROOT / "examples" / "reports").iterdir()):
+        sf = load(str(path), path.read_bytes())
+        paragraphs += [line.strip() for line in sf.text.split("\n") if len(line.strip()) > 20]
+    return paragraphs
+
+
+def build_corpus(folder: Path, target_bytes: int, seed: int = 7) -> tuple[int, int, int]:
+    """Reports of 20-40 example paragraphs each, numbers varied, headings renumbered: (files, chars, bytes)."""
+    rng = random.Random(seed)
+    pool = example_paragraphs()
+    files = chars = size = 0
+    while size < target_bytes:
+        body = rng.sample(pool, k=min(len(pool), rng.randint(20, 40)))
+        body = [re.sub(r"\d+", lambda m: str(rng.randint(1, 300)), p) for p in body]
+        text = f"{rng.choice([2021, 2022, 2023, 2024])}年度第{files + 1}党支部书记抓基层党建工作述职报告\n" + "\n".join(body) + "\n"
+        data = text.encode("utf-8")
+        (folder / f"report_{files:05d}.txt").write_bytes(data)
+        files += 1
+        chars += len(text)
+        size += len(data)
+    return files, chars, size
+
+
+def engine_rate(folder: Path, runs: int) -> tuple[float, float]:
+    """Median characters per second of load + split + structure + check, in this process, and the warm-up."""
+    checker = Checker(Config())
+    files = sorted(folder.iterdir())
+    blobs = [(str(p), p.read_bytes()) for p in files]
+    started = time.perf_counter()
+    for name, data in blobs[:5]:  # warm-up: lexicon and regex compilation happen once per process
+        for doc in documents_of(load(name, data)):
+            checker.check(doc)
+    warmup = time.perf_counter() - started
+    rates = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        chars = 0
+        for name, data in blobs:
+            sf = load(name, data)
+            chars += len(sf.text)
+            for doc in documents_of(sf):
+                checker.check(doc)
+        rates.append(chars / (time.perf_counter() - started))
+    return statistics.median(rates), warmup
+
+
+def cli_run(folder: Path, jobs: int, runs: int) -> tuple[float, float]:
+    """Median wall time and the largest peak RSS (MB) of `shuzhi check` over several runs."""
+    times, peaks = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        proc = subprocess.run(
+            [sys.executable, "-m", "shuzhi", "check", str(folder), "--format", "json", "--jobs", str(jobs)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+        )
+        times.append(time.perf_counter() - started)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"shuzhi check failed: {proc.stderr.decode()[:500]}")
+        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB of UTF-8 text (default 5)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="shuzhi-bench-") as tmp:
+        folder = Path(tmp)
+        files, chars, size = build_corpus(folder, int(args.mb * 1024 * 1024))
+        print(f"corpus: {files} reports, {chars:,} characters, {size / 1024 / 1024:.2f} MB UTF-8")
+        rate, warmup = engine_rate(folder, args.runs)
+        print(f"engine, one core (load+split+structure+all rules): {rate:,.0f} chars/s (median of {args.runs}); first-use warm-up {warmup:.2f} s")
+        for jobs in (1, 2):
+            seconds, peak = cli_run(folder, jobs, args.runs)
+            note = " (peak of the main process or one worker)" if jobs > 1 else ""
+            print(f"cli --jobs {jobs}: {seconds:.2f} s median, {chars / seconds:,.0f} chars/s, peak RSS {peak:.0f} MB{note}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The rules: registry, YAML packs, Python implementations, the checker."""

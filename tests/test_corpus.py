@@ -1,0 +1,41 @@
+"""The real reports in ../shared/corpus (skipped when absent): what a reader sees, shuzhi finds."""
+
+from __future__ import annotations
+
+import re
+
+from shuzhi.config import Config
+from shuzhi.ingest import load
+from shuzhi.pipeline import check_source_file
+from shuzhi.review.checker import Checker
+
+
+def findings_of(path):
+    sf = load(str(path), path.read_bytes())
+    (checked,) = check_source_file(sf, Checker(Config()))
+    return sf.text, checked
+
+
+def test_every_asterisk_placeholder_is_found(shared_corpus):
+    for path in sorted(shared_corpus.glob("*.txt")):
+        text, checked = findings_of(path)
+        placeholders = {(m.start(), m.end()) for m in re.finditer(r"[*＊]+", text)}
+        found = {(f.start, f.end) for f in checked.findings if f.rule == "PH002"}
+        assert found == placeholders, path.name
+        assert checked.document.year == 2022 and checked.document.kind == "党建述职"
+
+
+def test_the_reversed_quote_is_found(shared_corpus):
+    text, checked = findings_of(shared_corpus / "002_923f4074f5d64526.txt")
+    reversed_quotes = [f for f in checked.findings if f.rule == "PU002"]
+    assert [text[f.start : f.start + 5] for f in reversed_quotes] == ["”朗读者”"]
+    assert reversed_quotes[0].suggestions == ("“",)
+
+
+def test_structure_of_the_real_reports(shared_corpus):
+    for path in sorted(shared_corpus.glob("*.txt")):
+        _, checked = findings_of(path)
+        kinds = [s.kind for s in checked.document.sections]
+        assert kinds[0] == "履职情况" and "存在问题" in kinds and kinds[-1] == "下一步打算", (path.name, kinds)
+        # No finding on these reports is anything but a placeholder or the reversed quote.
+        assert {f.rule for f in checked.findings} <= {"PH002", "PU002"}, path.name
