@@ -155,14 +155,18 @@ def cmd_check(args) -> int:
     has_errors = False
     try:
         for result in run(collected.items, options, jobs):
-            renderer.file(result)
+            if progress is not None and out.isatty():
+                with progress.external_write_mode():  # findings and the bar share the screen
+                    renderer.file(result)
+            else:
+                renderer.file(result)
             summary.add(result)
             trouble |= result.error is not None
             has_errors |= any(f.severity == "error" for d in result.documents for f in d.findings)
-            if progress:
+            if progress is not None:
                 progress.update(1)
     finally:
-        if progress:
+        if progress is not None:
             progress.close()
     renderer.summary(summary)
     out.flush()

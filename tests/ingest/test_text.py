@@ -67,3 +67,15 @@ def test_empty_and_binary_content_is_refused(data, reason):
 def test_png_named_txt_is_refused_as_an_image():
     with pytest.raises(InputError, match="图片"):
         load("scan.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+
+
+def test_utf8_with_a_damaged_byte_stays_utf8_and_the_damage_is_reported():
+    import shuzhi
+
+    data = SAMPLE.encode("utf-8")
+    cut = data.index("发展".encode())
+    damaged = data[:cut] + b"\xff" + data[cut:]
+    text, encoding = decode("a.txt", damaged)
+    assert text == SAMPLE.replace("发展", "\ufffd发展") and encoding.startswith("utf-8")
+    (checked,) = shuzhi.check(text)
+    assert [f.rule for f in checked.findings] == ["AR005"]

@@ -19,7 +19,7 @@ def test_paragraphs_and_table_cells_in_reading_order():
     result = read_docx("a.docx", data)
     assert result.text == "标题\n第一段\n（一）加粗标题。正文内容。\n党员总数\n28名\n支委\n5名"
     # Every paragraph's recorded offset is where its text begins.
-    for p, start in result.paragraphs:
+    for p, start, _ in result.paragraphs:
         text = paragraph_text(p)
         assert result.text[start : start + len(text)] == text
 
@@ -105,3 +105,47 @@ def test_an_encrypted_office_file_gets_its_own_reason():
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512
     with pytest.raises(InputError, match="加密"):
         load("加密.docx", data)
+
+
+def numbered_docx(items: list[tuple[int | None, str]], fmt0="chineseCounting", text0="%1、") -> bytes:
+    """A .docx whose paragraphs are numbered by Word itself: (level or None, text)."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt0}"/><w:lvlText w:val="{text0}"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        "</w:abstractNum>"
+    ))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in items:
+        p = document.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+            ))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_word_automatic_numbering_is_shown_as_labels():
+    data = numbered_docx([(None, "述职报告"), (0, "履职情况"), (1, "抓学习"), (2, "学习12次"), (2, "研讨4次"),
+                          (1, "抓队伍"), (0, "存在问题"), (1, "学习不深"), (None, "正文段落")])
+    sf = load("auto.docx", data)
+    assert sf.text.split("\n") == ["述职报告", "一、履职情况", "（一）抓学习", "1.\t学习12次", "2.\t研讨4次",
+                                   "（二）抓队伍", "二、存在问题", "（一）学习不深", "正文段落"]
+
+
+def test_numbering_formats():
+    from shuzhi.ingest.numbering import format_number
+
+    assert [format_number(n, "chineseCounting") for n in (1, 10, 11, 21)] == ["一", "十", "十一", "二十一"]
+    assert format_number(3, "decimalEnclosedCircle") == "③"
+    assert format_number(2, "ideographTraditional") == "乙"
+    assert format_number(4, "upperRoman") == "IV" and format_number(27, "lowerLetter") == "aa"
+    assert format_number(5, "bullet") == ""

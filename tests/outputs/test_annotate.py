@@ -115,3 +115,17 @@ def test_libreoffice_reads_the_comments_on_the_same_text(tmp_path):
         end = content.index(f'<office:annotation-end office:name="{name}"/>')
         anchored.append(re.sub(r"<[^>]+>", "", content[body_end:end]))
     assert sorted(anchored) == sorted(sf.text[f.start : f.end] for f in findings)
+
+
+def test_spans_after_and_on_word_list_labels(tmp_path):
+    from shuzhi.document import Finding
+    from tests.ingest.test_word import numbered_docx
+
+    sf = load("auto.docx", numbered_docx([(0, "履职情况XX"), (1, "抓学习")]))
+    assert sf.text == "一、履职情况XX\n（一）抓学习"
+    on_text = Finding("PH001", "placeholder", "error", 6, 8, "占位符")
+    on_label = Finding("SC001", "structure", "warning", 9, 12, "编号")
+    out = tmp_path / "out.docx"
+    assert annotate(sf, [on_text, on_label], out) == 2
+    # The label is drawn by Word and held by no run: its comment sits on the paragraph's first character.
+    assert sorted(commented_texts(out).values()) == ["XX", "抓"]

@@ -31,14 +31,19 @@ def _cn_year(text: str) -> str:
 
 
 def year_of(title: str, body: str) -> int | None:
-    """The year the report covers: from the title, else from the opening paragraph."""
-    # Years inside a cited document's title (《关于做好2023年度述职评议的通知》) are not the report's.
-    for text in (title, _BOOK_TITLE.sub("", body[:400])):
-        pattern = _YEAR_IN_TITLE if text == title else _YEAR_IN_OPENING
-        m = pattern.search(_CN_YEAR.sub(lambda m: _cn_year(m.group()), text))
-        if m:
-            return int(m.group(1))
-    return None
+    """The year the report covers: from the title, else from the opening paragraph.
+
+    Years inside a cited document's title (《关于做好2023年度述职评议的通知》) are not the report's.
+    """
+    m = _YEAR_IN_TITLE.search(_arabic_years(title))
+    if m is None:
+        m = _YEAR_IN_OPENING.search(_arabic_years(_BOOK_TITLE.sub("", body[:400])))
+    return int(m.group(1)) if m else None
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二三年 -> 2023年."""
+    return _CN_YEAR.sub(lambda m: _cn_year(m.group()), text)
 
 
 def kind_of(title: str, body: str) -> str:

@@ -35,6 +35,12 @@ def decode(source: str, data: bytes) -> tuple[str, str]:
         return _checked(source, data.decode("utf-8"), "utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # A UTF-8 file with a few damaged bytes: keep it UTF-8 and let the damage show as U+FFFD, which the
+    # garbled-text rule reports, rather than reading the whole file as GBK mojibake.
+    lenient = data.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd")
+    if damaged <= max(3, len(lenient) // 500) and sum(1 for c in lenient if "\u4e00" <= c <= "\u9fff") > 10 * damaged:
+        return _checked(source, lenient, "utf-8"), "utf-8 (损坏字节已替换)"
     utf16 = _guess_utf16(data)
     if utf16:
         try:

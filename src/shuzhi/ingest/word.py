@@ -15,6 +15,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from ..errors import InputError
+from .numbering import Numbering
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W_NS
@@ -38,7 +39,8 @@ _OTHER_MAINS = re.compile(
 class DocxText:
     document: docx.document.Document
     text: str
-    # (w:p element, offset of its first character in `text`), in reading order.
+    # (w:p element, offset of its first character in `text`, length of the automatic numbering label
+    # that precedes its runs' text), in reading order.
     paragraphs: list
 
 
@@ -123,11 +125,13 @@ def _as_plain_docx(source: str, data: bytes) -> bytes:
 
 
 def extract(document) -> DocxText:
-    """The text of a python-docx Document: one line per paragraph, tables cell by cell."""
+    """The text of a python-docx Document: one line per paragraph, tables cell by cell, list labels shown."""
+    numbering = Numbering.of(document)
     parts, paragraphs, pos = [], [], 0
     for p in iter_block_paragraphs(document.element.body):
-        text = paragraph_text(p)
-        paragraphs.append((p, pos))
+        label = numbering.label(p)
+        text = label + paragraph_text(p)
+        paragraphs.append((p, pos, len(label)))
         parts.append(text)
         pos += len(text) + 1
     return DocxText(document, "\n".join(parts), paragraphs)

@@ -42,7 +42,7 @@ def annotate(sf: SourceFile, findings: list[Finding], out: Path) -> int:
         paragraphs = extract(document).paragraphs
     else:
         document, paragraphs = _new_document(sf)
-    starts = [start for _, start in paragraphs]
+    starts = [start for _, start, _ in paragraphs]
     anchored = 0
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         runs = _runs_for_span(paragraphs, starts, f.start, f.end)
@@ -69,36 +69,38 @@ def _new_document(sf: SourceFile):
         if shown:
             # One run per line; tabs become w:tab, which the reader counts as one character.
             p.add_run(shown)
-        paragraphs.append((p._p, pos))
+        paragraphs.append((p._p, pos, 0))
         pos += len(line) + 1
     return document, paragraphs
 
 
 def _runs_for_span(paragraphs, starts, start: int, end: int):
-    """(first run, last run) covering exactly [start, end), splitting runs at both ends."""
+    """(first run, last run) covering exactly [start, end), splitting runs at both ends.
+
+    A span that begins on a list label (text Word draws, no run holds) starts at the paragraph's
+    first character; line breaks between paragraphs belong to no run and are skipped.
+    """
     if not paragraphs:
         return None
     end = max(end, start + 1)
     i = max(bisect.bisect_right(starts, start) - 1, 0)
     j = max(bisect.bisect_right(starts, end - 1) - 1, i)
-    # Clip the span to the characters the paragraphs really hold (line breaks belong to none).
+    local_start = None
     while i <= j:
-        p, p_start = paragraphs[i]
-        length = len("".join(run_text(r) for r in paragraph_runs(p)))
-        if start - p_start < length:
+        p, p_start, prefix = paragraphs[i]
+        length = _text_length(p)
+        local = max(start - p_start - prefix, 0)
+        if local < length:
+            local_start = local
             break
         i += 1
-        if i < len(paragraphs):
-            start = paragraphs[i][1]
-    if i > j:
+    if local_start is None:
         return None
-    p_first, first_start = paragraphs[i]
-    p_last, last_start = paragraphs[j]
-    last_len = len("".join(run_text(r) for r in paragraph_runs(p_last)))
-    local_start = max(start - first_start, 0)
-    local_end = min(end - last_start, last_len)
+    p_last, last_start, last_prefix = paragraphs[j]
+    local_end = min(end - last_start - last_prefix, _text_length(p_last))
     if i == j and local_end <= local_start:
-        return None
+        local_end = local_start + 1  # a span on the label alone: the paragraph's first character
+    p_first = paragraphs[i][0]
     _boundary(p_first, local_start)
     _boundary(p_last, local_end)
     first = _run_starting_at(p_first, local_start)
@@ -106,6 +108,10 @@ def _runs_for_span(paragraphs, starts, start: int, end: int):
     if first is None or last is None:
         return None
     return first, last
+
+
+def _text_length(p) -> int:
+    return sum(len(run_text(r)) for r in paragraph_runs(p))
 
 
 def _boundary(p, offset: int) -> None:
