@@ -13,7 +13,8 @@ from .numbering import INLINE_SCHEMES, NESTED_INLINE, SCHEMES, Scheme
 __all__ = ["Label", "find_labels", "parse_sections", "assign_kinds"]
 
 _HEADING_END = re.compile(r"[。！？；：:]")
-_PLAIN_RANK = 1
+# Unnumbered headings found by their words (存在的主要问题) rank with the top numbered level.
+_PLAIN = Scheme("plain", 1, False, re.compile(r"$^"), "")
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,6 @@ class Label:
     end: int  # where the label ends and the heading text begins
     para_start: int
     para_end: int
-
-    @property
-    def text(self) -> str:
-        return self.scheme.label(self.number)
 
 
 def find_labels(doc: Document) -> list[Label]:
@@ -60,9 +57,6 @@ def find_labels(doc: Document) -> list[Label]:
                 labels.append(Label(used, n, ps + m.start("n"), ps + m.end(), ps, pe))
     labels.sort(key=lambda label: label.start)
     return labels
-
-
-_PLAIN = Scheme("plain", _PLAIN_RANK, False, re.compile(r"$^"), "")
 
 
 def _heading_text(text: str, label: Label) -> str:

@@ -12,6 +12,8 @@ _HAS_HAN = re.compile(f"[{HAN}]")
 # 1）, a) and 一) open a list item, at the start of a line or after a clause break.
 _LIST_LABEL = re.compile(r"(?:^|[；;。，,：:\s])[\dA-Za-z一二三四五六七八九十]{1,2}$")
 
+_BRACKET_CHARS = re.compile(r"[（(【《〈「『\[）)】》〉」』\]]")
+_QUOTE_CHARS = {"double": re.compile("[“”]"), "single": re.compile("[‘’]")}
 _OPENERS = {"（": "paren", "(": "paren", "【": "lenticular", "《": "book", "〈": "book1", "「": "corner", "『": "corner2", "[": "square"}
 _CLOSERS = {"）": "paren", ")": "paren", "】": "lenticular", "》": "book", "〉": "book1", "」": "corner", "』": "corner2", "]": "square"}
 _NAMES = {
@@ -46,7 +48,8 @@ def analyze(doc) -> list[Issue]:
 
 def _quotes(line: str, base: int, left: str, right: str, kind: str, continues: bool, issues: list[Issue]) -> None:
     name = _NAMES[kind]
-    seq = [(i, ch) for i, ch in enumerate(line) if ch == left or (ch == right and not _apostrophe(line, i))]
+    seq = [(m.start(), m.group()) for m in _QUOTE_CHARS[kind].finditer(line)]
+    seq = [(i, ch) for i, ch in seq if ch == left or not _apostrophe(line, i)]
     open_at = None
     for k, (i, ch) in enumerate(seq):
         nxt = seq[k + 1][1] if k + 1 < len(seq) else None
@@ -77,13 +80,12 @@ def _apostrophe(line: str, i: int) -> bool:
 
 def _brackets(line: str, base: int, issues: list[Issue]) -> None:
     stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(line):
+    for m in _BRACKET_CHARS.finditer(line):
+        i, ch = m.start(), m.group()
         if ch in _OPENERS:
             stack.append((i, ch))
             continue
-        family = _CLOSERS.get(ch)
-        if family is None:
-            continue
+        family = _CLOSERS[ch]
         if family == "paren" and _LIST_LABEL.search(line, max(0, i - 4), i) and not any(
             _OPENERS[o] == "paren" for _, o in stack
         ):
