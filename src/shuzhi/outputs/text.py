@@ -81,7 +81,8 @@ class TextRenderer:
             parts.append(f"跳过 {summary.skipped} 个非报告文件")
         out.write("\n" + "；".join(parts) + "。\n")
         if not summary.findings:
-            out.write("未发现问题。\n")
+            if summary.documents:
+                out.write("未发现问题。\n")
             return
         counts = "，".join(f"{SEVERITY_LABELS[s]} {summary.by_severity[s]}" for s in SEVERITIES if summary.by_severity[s])
         out.write(f"发现问题 {summary.findings} 处（{counts}）。\n")
