@@ -10,7 +10,7 @@ from .document import SEVERITIES
 from .errors import UsageError
 
 CONFIG_NAME = "shuzhi.toml"
-_KEYS = {"select", "ignore", "severity", "year", "words", "max_file_mb", "jobs"}
+_KEYS = {"select", "ignore", "severity", "year", "words", "max_file_mb", "jobs", "local_formulations", "require_rectification"}
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,10 @@ class Config:
     words: tuple[str, ...] = ()  # place and unit names that must never be flagged
     max_file_mb: float = 20.0
     jobs: int | None = None
+    # Formulations that are local practice rather than national rules (marked local in the knowledge).
+    local_formulations: bool = True
+    # Whether reports must have a 上年度问题整改情况 part (many jurisdictions require it; national rules do not).
+    require_rectification: bool = False
     path: str | None = field(default=None, compare=False)
 
     def selects(self, code: str) -> bool:
@@ -95,7 +99,14 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
     jobs = data.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise UsageError(f"配置文件 {origin}：jobs 应为正整数")
+    flags = {}
+    for key in ("local_formulations", "require_rectification"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise UsageError(f"配置文件 {origin}：{key} 应为 true 或 false")
+            flags[key] = data[key]
     return Config(
+        **flags,
         select=strings("select"),
         ignore=strings("ignore"),
         severity=tuple(sorted(severity.items())),
