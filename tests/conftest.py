@@ -22,6 +22,12 @@ PDF_EXAMPLE = EXAMPLES / "2023年度幸福里社区党委书记述职报告.pdf"
 
 
 def make_document(text: str, **kwargs) -> Document:
+    """A Document read as a .txt file would be (title, year, kind, sections); kwargs override metadata."""
+    if not kwargs:
+        from shuzhi.ingest import SourceFile, documents_of
+
+        (doc,) = documents_of(SourceFile("<test>", text, "txt"))
+        return doc
     doc = Document("<test>", text, **kwargs)
     doc.sections = parse_sections(doc)
     return doc

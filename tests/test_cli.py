@@ -46,7 +46,7 @@ def test_warnings_alone_exit_0(tmp_path, capsys):
 def test_json_follows_the_contract(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(DIRTY, encoding="utf-8")
     (tmp_path / "b.pdf").write_bytes(image_only_pdf())
-    code, out, _ = run(capsys, "check", "--format", "json", str(tmp_path))
+    code, out, _ = run(capsys, "check", "--format", "json", "--select", "PH", str(tmp_path))
     assert code == 2
     data = json.loads(out)
     assert data["version"] == 1

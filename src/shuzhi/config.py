@@ -10,7 +10,10 @@ from .document import SEVERITIES
 from .errors import UsageError
 
 CONFIG_NAME = "shuzhi.toml"
-_KEYS = {"select", "ignore", "severity", "year", "words", "max_file_mb", "jobs", "local_formulations", "require_rectification"}
+_KEYS = {
+    "select", "ignore", "severity", "year", "words", "max_file_mb", "jobs",
+    "local_formulations", "require_rectification", "expected_kind", "score",
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,10 @@ class Config:
     local_formulations: bool = True
     # Whether reports must have a 上年度问题整改情况 part (many jurisdictions require it; national rules do not).
     require_rectification: bool = False
+    # The kind of report this review asks for; another kind is reported (SC006). Empty: any kind.
+    expected_kind: str = "党建述职"
+    # [score]: weights and thresholds of the scorecard, as (name, value) pairs (see review/score.py).
+    score: tuple[tuple[str, float], ...] = ()
     path: str | None = field(default=None, compare=False)
 
     def selects(self, code: str) -> bool:
@@ -100,13 +107,21 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise UsageError(f"配置文件 {origin}：jobs 应为正整数")
     flags = {}
+    if "expected_kind" in data:
+        if data["expected_kind"] not in ("", "党建述职", "述责述廉", "个人述职"):
+            raise UsageError(f"配置文件 {origin}：expected_kind 应为 党建述职、述责述廉、个人述职 或空字符串")
+        flags["expected_kind"] = data["expected_kind"]
     for key in ("local_formulations", "require_rectification"):
         if key in data:
             if not isinstance(data[key], bool):
                 raise UsageError(f"配置文件 {origin}：{key} 应为 true 或 false")
             flags[key] = data[key]
+    score = data.get("score", {})
+    if not isinstance(score, dict):
+        raise UsageError(f"配置文件 {origin}：[score] 应为“名称 = 数值”的表")
     return Config(
         **flags,
+        score=tuple(sorted(score.items())),
         select=strings("select"),
         ignore=strings("ignore"),
         severity=tuple(sorted(severity.items())),

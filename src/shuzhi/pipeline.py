@@ -17,12 +17,14 @@ from .errors import InputError
 from .ingest import Item, Limits, SourceFile, documents_of, load
 from .ingest.sources import MB
 from .review.checker import Checker
+from .review.score import Scorecard
 
 
 @dataclass
 class CheckedDocument:
     document: Document
     findings: list[Finding]
+    score: Scorecard | None = None
 
 
 @dataclass
@@ -49,7 +51,11 @@ class Options:
 
 
 def check_source_file(sf: SourceFile, checker: Checker, year: int | None = None) -> list[CheckedDocument]:
-    return [CheckedDocument(doc, checker.check(doc)) for doc in documents_of(sf, year)]
+    out = []
+    for doc in documents_of(sf, year):
+        findings = checker.check(doc)
+        out.append(CheckedDocument(doc, findings, checker.score(doc, findings)))
+    return out
 
 
 def check_item(item: Item, checker: Checker, options: Options) -> FileResult:

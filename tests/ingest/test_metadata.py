@@ -29,8 +29,12 @@ def test_year(title, body, year):
         ("2022年党组织书记抓基层党建及述责述廉述职报告", "", DocKind.PARTY_BUILDING),
         ("2023年度述责述廉报告", "", DocKind.DUTY_INTEGRITY),
         ("2023年个人述职报告", "现将本人一年来的工作情况述职如下", DocKind.PERSONAL),
+        ("区财政局机关党支部书记述职报告", "一、履职情况", DocKind.PARTY_BUILDING),
+        ("党委书记个人述职报告", "一年来，本人……", DocKind.PERSONAL),
         ("述职报告", "现将抓基层党建工作情况述职如下", DocKind.PARTY_BUILDING),
         ("关于开展主题党日活动的通知", "", DocKind.OTHER),
+        ("开展党组织书记抓基层党建述职评议考核工作", "", DocKind.OTHER),
+        ("2023年度局党组抓基层党建工作情况的报告", "", DocKind.PARTY_BUILDING),
     ],
 )
 def test_kind(title, body, kind):

@@ -62,5 +62,5 @@ def test_the_example_compilation():
     sf = load(str(COMPILATION_EXAMPLE), COMPILATION_EXAMPLE.read_bytes())
     docs = documents_of(sf)
     assert [d.title for d in docs] == ["区财政局机关党支部书记述职报告", "区教育局机关党支部书记述职报告", "区卫生健康局机关党支部书记述职报告"]
-    assert all(d.year is None or d.year == 2023 for d in docs)
+    assert all(d.year == 2023 and d.kind == "党建述职" for d in docs)
     assert all(len(d.sections) == 4 for d in docs)

@@ -56,11 +56,13 @@ def documents_of(sf: SourceFile, year: int | None = None) -> list[Document]:
     from ..structure import parse_sections
 
     split = split_compilation(sf.text)
+    book_year = None
     if split is None:
         spans = [(0, len(sf.text), None)]
     else:
         sf.warnings.extend(split.warnings)
         spans = [(p.start, p.end, p.title) for p in split.parts]
+        book_year = year_of(split.title, "")  # 2023年度……述职报告汇编: the year of every report in it
     docs = []
     for start, end, toc_title in spans:
         while start < end and sf.text[start] in "\ufeff \t\r\n\u3000":
@@ -73,7 +75,7 @@ def documents_of(sf: SourceFile, year: int | None = None) -> list[Document]:
             start=start,
             end=end,
             title=title,
-            year=year if year is not None else year_of(title_of(body) or title, body),
+            year=year if year is not None else (year_of(title_of(body) or title, body) or book_year),
             kind=kind_of(title_of(body) or title, body),
             pages=sf.pages,
             format=sf.format,

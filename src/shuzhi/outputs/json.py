@@ -30,7 +30,7 @@ def finding_dict(doc: Document, f: Finding) -> dict:
     return out
 
 
-def document_dict(doc: Document, findings: list[Finding]) -> dict:
+def document_dict(doc: Document, findings: list[Finding], score=None) -> dict:
     return {
         "source": doc.source,
         "title": doc.title,
@@ -39,7 +39,7 @@ def document_dict(doc: Document, findings: list[Finding]) -> dict:
         "format": doc.format,
         "start": doc.start,
         "end": doc.end,
-        "score": None,
+        "score": score.to_dict() if score is not None else None,
         "findings": [finding_dict(doc, f) for f in findings],
     }
 
@@ -82,7 +82,7 @@ class JsonRenderer:
         if result.annotated:
             self.annotated.append({"source": result.source, "path": result.annotated})
         for checked in result.documents:
-            self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dumps(document_dict(checked.document, checked.findings)))
+            self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dumps(document_dict(checked.document, checked.findings, checked.score)))
             self.count += 1
 
     def summary(self, summary: Summary) -> None:

@@ -52,6 +52,9 @@ class TextRenderer:
                 self.out.write(self.paint(f"── {result.source} 第{k}篇{title} ──", "bold") + "\n")
             for f in checked.findings:
                 self.finding(doc, f)
+            if checked.score is not None:
+                name = f"《{doc.title}》" if doc.title else doc.source
+                self.out.write(self.paint(f"{name} 评分：", "bold") + checked.score.summary + "\n")
         if result.annotated:
             self.out.write(self.paint(f"{result.source}: 已写出批注文档 {result.annotated}", "dim") + "\n")
 

@@ -9,6 +9,7 @@ from ..config import Config
 from ..document import Document, Finding
 from ..errors import UsageError
 from .registry import Registry, default_registry
+from .score import Scorecard, ScoreWeights, score
 
 # Text no rule should report inside: web addresses and e-mail addresses.
 _PROTECTED = re.compile(
@@ -38,6 +39,7 @@ class Checker:
             if not self.registry.matching(selector):
                 raise UsageError(f"未知的规则代码或类别前缀：{selector}（用 shuzhi rules 查看全部规则）")
         self.rules = [r for r in self.registry if self.config.selects(r.code)]
+        self.weights = ScoreWeights.from_config(dict(self.config.score))
         self._local_words = re.compile("|".join(map(re.escape, sorted(self.config.words, key=len, reverse=True)))) if self.config.words else None
 
     def check(self, doc: Document) -> list[Finding]:
@@ -54,6 +56,9 @@ class Checker:
                 seen.add(key)
                 findings.append(f if f.severity == severity or severity == rule.severity else replace(f, severity=severity))
         return _drop_nested(findings)
+
+    def score(self, doc: Document, findings: list[Finding]) -> Scorecard:
+        return score(doc, findings, self.config, self.weights)
 
     def _protected(self, doc: Document) -> list[tuple[int, int]]:
         spans = [m.span() for m in _PROTECTED.finditer(doc.text, doc.start, doc.end)]

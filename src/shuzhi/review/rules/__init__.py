@@ -3,4 +3,17 @@
 Each class is bound by name to an entry of a YAML pack, which holds its code, messages and examples.
 """
 
-from . import artifact, duplication, formulation, placeholder, punctuation, structure, typo  # noqa: F401
+from . import (  # noqa: F401
+    artifact,
+    consistency,
+    duplication,
+    formulation,
+    numbers,
+    outline,
+    placeholder,
+    punctuation,
+    stale,
+    structure,
+    style,
+    typo,
+)
