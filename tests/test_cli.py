@@ -52,7 +52,8 @@ def test_json_follows_the_contract(tmp_path, capsys):
     assert data["version"] == 1
     (doc,) = data["documents"]
     assert {"source", "title", "year", "kind", "start", "end", "score", "findings"} <= doc.keys()
-    assert doc["year"] == 2023 and doc["kind"] == "党建述职" and doc["score"] is None
+    assert doc["year"] == 2023 and doc["kind"] == "党建述职"
+    assert doc["score"]["rating"] in ("好", "较好", "一般", "差") and doc["score"]["missing_parts"] == ["存在问题", "原因分析", "下一步打算"]
     (f,) = doc["findings"]
     assert f == {
         "rule": "PH001", "category": "placeholder", "severity": "error", "start": 37, "end": 39,
