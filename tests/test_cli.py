@@ -166,7 +166,9 @@ def test_split_prints_the_reports_of_a_compilation(capsys):
     code, out, _ = run(capsys, "split", "--format", "json", str(COMPILATION_EXAMPLE))
     data = json.loads(out)
     text = COMPILATION_EXAMPLE.read_bytes().decode("utf-8-sig")
-    for doc in data["documents"]:
+    front, *reports = data["documents"]
+    assert front["front_matter"] and text[front["start"] :].startswith("2023年度区直机关")
+    for doc in reports:
         assert text[doc["start"] :].startswith(doc["title"])
 
 

@@ -112,6 +112,8 @@ class Document:
     pages: tuple[int, ...] = ()
     # The input format: txt, docx, pdf, or the legacy format a .docx was converted from.
     format: str = "txt"
+    # The cover and 目录 of a compilation: checked for placeholders and debris, not scored as a report.
+    front_matter: bool = False
 
     def __post_init__(self):
         if self.end is None:

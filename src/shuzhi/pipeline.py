@@ -8,6 +8,7 @@ import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def check_source_file(sf: SourceFile, checker: Checker, year: int | None = None)
     out = []
     for doc in documents_of(sf, year):
         findings = checker.check(doc)
-        out.append(CheckedDocument(doc, findings, checker.score(doc, findings)))
+        out.append(CheckedDocument(doc, findings, None if doc.front_matter else checker.score(doc, findings)))
     return out
 
 
@@ -105,14 +106,56 @@ def _run_in_worker(item: Item) -> FileResult:
 
 
 def run(items: list[Item], options: Options, jobs: int = 1) -> Iterator[FileResult]:
-    """Check items in input order, on `jobs` processes."""
+    """Check items in input order, on `jobs` processes.
+
+    A worker that dies (killed for memory, a crash in a C library) loses the files it was holding; each
+    of those is then retried alone, so only the file that kills its worker is reported, and the batch goes on.
+    """
     checker = Checker(options.config)  # validates the configuration before any work starts
     if jobs <= 1 or len(items) <= 1:
         for item in items:
             yield check_item(item, checker, options)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.map(_run_in_worker, items, chunksize=1)
+    pool = _pool(options, jobs)
+    inflight: dict[int, object] = {}
+    done: dict[int, FileResult] = {}
+    queued = iter(enumerate(items))
+    next_out = 0
+    try:
+        while next_out < len(items):
+            for i, item in queued:
+                inflight[i] = pool.submit(_run_in_worker, item)
+                if len(inflight) >= jobs * 4:
+                    break
+            oldest = min(inflight)
+            try:
+                done[oldest] = inflight.pop(oldest).result()
+            except BrokenProcessPool:
+                lost = sorted([oldest, *inflight])
+                inflight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                for i in lost:
+                    done[i] = _alone(items[i], options)
+                pool = _pool(options, jobs)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pool(options: Options, jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
+
+
+def _alone(item: Item, options: Options) -> FileResult:
+    """Check one file in a process of its own; if that process dies too, the file is the cause."""
+    with _pool(options, 1) as pool:
+        try:
+            return pool.submit(_run_in_worker, item).result()
+        except BrokenProcessPool:
+            return FileResult(item.source, error=InputError(
+                item.source, "检查此文件时处理进程异常退出（可能是内存不足或文件异常），已跳过 / worker process died"))
 
 
 def default_jobs() -> int:
@@ -140,7 +183,7 @@ class Summary:
             return
         self.chars += result.chars
         for d in result.documents:
-            self.documents += 1
+            self.documents += not d.document.front_matter
             self.add_findings(d.findings)
 
     def add_findings(self, findings: Iterable[Finding]) -> None:

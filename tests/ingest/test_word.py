@@ -16,7 +16,7 @@ from tests.conftest import DOCX_EXAMPLE, docx_bytes
 
 def test_paragraphs_and_table_cells_in_reading_order():
     data = docx_bytes(["标题", "第一段", [("（一）加粗标题。", True), ("正文内容。", False)]], table=[["党员总数", "28名"], ["支委", "5名"]])
-    result = read_docx("a.docx", data)
+    result, _ = read_docx("a.docx", data)
     assert result.text == "标题\n第一段\n（一）加粗标题。正文内容。\n党员总数\n28名\n支委\n5名"
     # Every paragraph's recorded offset is where its text begins.
     for p, start, _ in result.paragraphs:
@@ -58,7 +58,7 @@ def test_hyperlinks_insertions_and_content_controls_are_read_deletions_are_not()
         '<w:r><w:tab/><w:t xml:space="preserve">第二 </w:t><w:br/><w:t>行</w:t></w:r></w:p>'
         '<w:sdt><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>'
     )
-    result = read_docx("a.docx", _docx_with_xml(body))
+    result, _ = read_docx("a.docx", _docx_with_xml(body))
     assert result.text == "学习党章党规\t第二 \n行\n控件中的段落"
 
 

@@ -15,7 +15,7 @@ _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2018-\u201d\u2026"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-－—–]+\s*\d+\s*[-－—–]+|\d+\s*/\s*\d+|"
-    r"(?:page\s*)?\d{1,4}(?:\s*of\s*\d+)?)\s*$",
+    r"(?:page\s*)?\d{1,3}(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[①-⑳])")
@@ -56,7 +56,36 @@ def read_pdf(source: str, data: bytes) -> tuple[str, tuple[int, ...]]:
         raise _open_error(source, exc) from None
     if sum(len(line.text) for lines in pages for line in lines) < 10:
         raise InputError(source, "无文本层（扫描件），需先OCR / no text layer (scanned PDF)")
-    return _reflow(pages)
+    text, page_starts = _reflow(pages)
+    if _CID.findall(text) and len("".join(_CID.findall(text))) > 0.1 * len(text):
+        # pdfminer could not map this font's glyphs to characters; pdfium often can.
+        return _read_with_pdfium(source, data)
+    return text, page_starts
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _read_with_pdfium(source: str, data: bytes) -> tuple[str, tuple[int, ...]]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    except Exception:
+        raise InputError(source, "PDF文字无法提取（字体缺少编码信息），需先OCR / text cannot be extracted") from None
+    out, starts, pos = [], [], 0
+    for page in pages:
+        lines = [line.strip() for line in page.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+        starts.append(pos)
+        block = "\n".join(lines)
+        out.append(block)
+        pos += len(block) + 1
+    text = "\n".join(out).strip("\n")
+    if _CID.search(text) or not re.search(r"[\u4e00-\u9fff]", text):
+        raise InputError(source, "PDF文字无法提取（字体缺少编码信息），需先OCR / text cannot be extracted")
+    return text, tuple(starts)
 
 
 def _open_error(source: str, exc: Exception) -> InputError:

@@ -165,23 +165,25 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return name
 
 
-def check_zip(source: str, zf: zipfile.ZipFile, limits: Limits, budget: list[int] | None = None) -> list[zipfile.ZipInfo]:
-    """Validate an archive before anything is decompressed; return its file members.
+def check_zip(
+    source: str, zf: zipfile.ZipFile, limits: Limits, budget: list[int] | None = None, what: str = "压缩包"
+) -> list[zipfile.ZipInfo]:
+    """Validate an archive (a .zip, or the package of a .docx) before anything is decompressed.
 
-    `budget` holds the bytes still allowed to be unpacked across nested archives.
+    Returns its file members. `budget` holds the bytes still allowed to be unpacked across nested archives.
     """
     infos = zf.infolist()
     if len(infos) > limits.max_zip_members:
-        raise InputError(source, f"压缩包内文件过多（{len(infos)}个，上限{limits.max_zip_members}个），已拒绝 / too many members")
+        raise InputError(source, f"{what}内文件过多（{len(infos)}个，上限{limits.max_zip_members}个），已拒绝 / too many members")
     for info in infos:
         name = member_name(info).replace("\\", "/")
         parts = PurePosixPath(name).parts
         if name.startswith("/") or ".." in parts or (len(name) > 1 and name[1] == ":"):
-            raise InputError(source, f"压缩包含有越界路径（{name}），已拒绝 / path traversal in archive")
+            raise InputError(source, f"{what}含有越界路径（{name}），已拒绝 / path traversal in archive")
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos)
     if total > limits.max_zip_bytes or (budget is not None and total > budget[0]):
-        raise InputError(source, f"压缩包解压后过大（{total / MB:.1f} MB，连同外层合计上限 {limits.max_zip_bytes / MB:g} MB），已拒绝 / archive too large when unpacked")
+        raise InputError(source, f"{what}解压后过大（{total / MB:.1f} MB，连同外层合计上限 {limits.max_zip_bytes / MB:g} MB），已拒绝 / archive too large when unpacked")
     if budget is not None:
         budget[0] -= total
     worst = max(
@@ -189,7 +191,7 @@ def check_zip(source: str, zf: zipfile.ZipFile, limits: Limits, budget: list[int
         default=0,
     )
     if total > MB and worst > limits.max_zip_ratio:
-        raise InputError(source, f"压缩比异常（{worst:.0f}倍，上限{limits.max_zip_ratio:g}倍），疑似压缩炸弹，已拒绝 / zip bomb suspected")
+        raise InputError(source, f"{what}压缩比异常（{worst:.0f}倍，上限{limits.max_zip_ratio:g}倍），疑似压缩炸弹，已拒绝 / zip bomb suspected")
     return [info for info in infos if not info.is_dir()]
 
 

@@ -10,6 +10,7 @@ _TOC_HEAD = re.compile(r"^目\s*录$")
 _TOC_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]|[（(]?\d{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])\s*")
 _TOC_TAIL = re.compile(r"(?:\s*[.．…·—\-_]{2,}\s*\d*|\s+\d{1,4}|\t+\d{1,4})\s*$")
 _SPACE = re.compile(r"[\s\u3000]+")
+_REPORT_TITLE = re.compile(r"述职|报告|汇报|发言|材料|总结|讲话")
 _COUNT = re.compile(r"[（(]\s*(\d{1,4})\s*篇\s*[）)]")
 
 
@@ -24,6 +25,8 @@ class Part:
 class Split:
     parts: list[Part]
     title: str = ""
+    # Where the first report begins: what comes before is the cover and the 目录.
+    front_end: int = 0
     # Problems worth telling the user: a 目录 entry with no report, a count that does not match.
     warnings: list[str] = field(default_factory=list)
 
@@ -72,7 +75,8 @@ def split_compilation(text: str, head_lines: int = 40) -> Split | None:
             break
         entries.append(title)
         i += 1
-    if len(entries) < 2:
+    # A single report may have its own 目录 of chapters (履职情况, 存在问题…): only titles of reports split a file.
+    if len(entries) < 2 or sum(bool(_REPORT_TITLE.search(e)) for e in entries) * 2 < len(entries):
         return None
     parts: list[Part] = []
     warnings: list[str] = []
@@ -94,4 +98,4 @@ def split_compilation(text: str, head_lines: int = 40) -> Split | None:
         warnings.append(f"标题称共{count.group(1)}篇，目录列出{len(entries)}篇")
     if not parts:
         return None
-    return Split(parts, book_title, warnings)
+    return Split(parts, book_title, front_end=parts[0].start, warnings=warnings)

@@ -93,19 +93,33 @@ def paragraph_text(paragraph) -> str:
     return "".join(run_text(r) for r in paragraph_runs(paragraph))
 
 
-def open_docx(source: str, data: bytes) -> docx.document.Document:
+def open_docx(source: str, data: bytes) -> tuple[docx.document.Document, bytes]:
+    """The parsed document and the bytes it was parsed from (a .docm or .dotx is rewritten as .docx)."""
+    _check_package(source, data)
     try:
-        return docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data)), data
     except zipfile.BadZipFile:
         raise InputError(source, "Word文件已损坏或不完整，请重新保存后再试 / corrupt or truncated .docx") from None
     except (PackageNotFoundError, KeyError):
         raise InputError(source, "不是有效的Word文档（缺少正文部分） / not a Word document") from None
     except ValueError as exc:
         if "content type" in str(exc):
-            return open_docx(source, _as_plain_docx(source, data))
+            plain = _as_plain_docx(source, data)
+            return docx.Document(io.BytesIO(plain)), plain
         raise InputError(source, f"Word文件无法解析：{exc} / unreadable .docx") from None
     except Exception as exc:  # lxml and zip errors on damaged files
         raise InputError(source, f"Word文件已损坏，无法解析（{type(exc).__name__}） / damaged .docx") from None
+
+
+def _check_package(source: str, data: bytes) -> None:
+    """A .docx is a zip: refuse one that would unpack to far more than it weighs (a decompression bomb)."""
+    from .sources import Limits, check_zip
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip(source, zf, Limits(), what="Word文件")
+    except zipfile.BadZipFile:
+        raise InputError(source, "Word文件已损坏或不完整，请重新保存后再试 / corrupt or truncated .docx") from None
 
 
 def _as_plain_docx(source: str, data: bytes) -> bytes:
@@ -137,9 +151,10 @@ def extract(document) -> DocxText:
     return DocxText(document, "\n".join(parts), paragraphs)
 
 
-def read_docx(source: str, data: bytes) -> DocxText:
-    document = open_docx(source, data)
+def read_docx(source: str, data: bytes) -> tuple[DocxText, bytes]:
+    """The text of a Word file, and the .docx bytes the annotator should write comments into."""
+    document, plain = open_docx(source, data)
     result = extract(document)
     if not result.text.strip():
-        raise InputError(source, "Word文档中没有文字（可能只有图片） / no text in the document")
-    return result
+        raise InputError(source, "Word文档中没有文字（可能只有图片或文本框） / no text in the document")
+    return result, plain

@@ -40,6 +40,7 @@ def document_dict(doc: Document, findings: list[Finding], score=None) -> dict:
         "start": doc.start,
         "end": doc.end,
         "score": score.to_dict() if score is not None else None,
+        "front_matter": doc.front_matter,
         "findings": [finding_dict(doc, f) for f in findings],
     }
 

@@ -35,6 +35,7 @@ def split_dict(sf: SourceFile, docs: list[Document]) -> dict:
                 "end": d.end,
                 "lines": [d.line_col(d.start)[0], d.line_col(max(d.start, d.end - 1))[0]],
                 "chars": d.end - d.start,
+                "front_matter": d.front_matter,
                 "sections": [section_dict(s) for s in d.sections if not s.inline],
             }
             for k, d in enumerate(docs)
@@ -44,10 +45,15 @@ def split_dict(sf: SourceFile, docs: list[Document]) -> dict:
 
 def print_split(sf: SourceFile, docs: list[Document], out) -> None:
     detail = f"，编码 {sf.encoding}" if sf.encoding else ""
-    out.write(f"{sf.source}（{sf.format}{detail}）：{len(docs)} 篇报告\n")
+    reports = [d for d in docs if not d.front_matter]
+    out.write(f"{sf.source}（{sf.format}{detail}）：{len(reports)} 篇报告\n")
     for w in sf.warnings:
         out.write(f"  注意：{w}\n")
-    for k, d in enumerate(docs, 1):
+    for d in docs:
+        if d.front_matter:
+            first, last = d.line_col(d.start)[0], d.line_col(max(d.start, d.end - 1))[0]
+            out.write(f"\n[封面和目录] 第{first}–{last}行\n")
+    for k, d in enumerate(reports, 1):
         first, last = d.line_col(d.start)[0], d.line_col(max(d.start, d.end - 1))[0]
         year = f"{d.year}年" if d.year else "年份未知"
         out.write(f"\n[{k}] {d.title or '（无标题）'}\n")

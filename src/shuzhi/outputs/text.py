@@ -45,9 +45,14 @@ class TextRenderer:
         for warning in result.warnings:
             self.out.write(f"{result.source}: {self.paint('注意', 'warning')}：{warning}\n")
         several = len(result.documents) > 1
-        for k, checked in enumerate(result.documents, 1):
+        k = 0
+        for checked in result.documents:
             doc = checked.document
-            if several:
+            if doc.front_matter:
+                if checked.findings:
+                    self.out.write(self.paint(f"── {result.source} 封面和目录 ──", "bold") + "\n")
+            elif several:
+                k += 1
                 title = f"《{doc.title}》" if doc.title else ""
                 self.out.write(self.paint(f"── {result.source} 第{k}篇{title} ──", "bold") + "\n")
             for f in checked.findings:

@@ -13,6 +13,8 @@ from .numbering import INLINE_SCHEMES, NESTED_INLINE, SCHEMES, Scheme
 __all__ = ["Label", "find_labels", "parse_sections", "assign_kinds"]
 
 _HEADING_END = re.compile(r"[。！？；：:]")
+# An entry of a 目录: dot leaders or a tab, then a page number. Its label is not a heading.
+_TOC_LINE = re.compile(r"(?:[.．…·—\-_]{2,}|\t)\s*\d{1,4}\s*$")
 # Unnumbered headings found by their words (存在的主要问题) rank with the top numbered level.
 _PLAIN = Scheme("plain", 1, False, re.compile(r"$^"), "")
 
@@ -35,6 +37,8 @@ def find_labels(doc: Document) -> list[Label]:
     first = 1 if paragraphs and doc.title and text[paragraphs[0][0] : paragraphs[0][1]].startswith(doc.title[:8]) else 0
     for ps, pe in paragraphs[first:]:
         line = text[ps:pe]
+        if _TOC_LINE.search(line):
+            continue
         for scheme in SCHEMES:
             m = scheme.pattern.match(line)
             if m:
