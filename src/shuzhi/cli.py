@@ -130,7 +130,7 @@ def cmd_check(args) -> int:
     from .ingest import collect
     from .outputs.json import JsonRenderer
     from .outputs.text import TextRenderer, use_color
-    from .pipeline import Options, Summary, default_jobs, run
+    from .pipeline import Options, Summary, default_jobs, plan_annotations, run
     from .review.checker import Checker
 
     config = _config(args)
@@ -138,10 +138,7 @@ def cmd_check(args) -> int:
     options = Options(config=config)
     collected = collect(args.paths, options.limits)
     if args.annotate_docx:
-        single = len(collected.items) == 1 and args.annotate_docx.lower().endswith(".docx") and not Path(args.annotate_docx).is_dir()
-        if not single and args.annotate_docx.lower().endswith(".docx") and len(collected.items) > 1:
-            raise UsageError("有多个输入文件时，--annotate-docx 应指定一个文件夹而不是 .docx 文件")
-        options = Options(config=config, annotate=args.annotate_docx, annotate_single=single)
+        plan_annotations(collected.items, args.annotate_docx)
     out = sys.stdout
     renderer = JsonRenderer(out) if args.format == "json" else TextRenderer(out, color=use_color(out))
     summary = Summary(skipped=len(collected.skipped))
@@ -161,7 +158,7 @@ def cmd_check(args) -> int:
             else:
                 renderer.file(result)
             summary.add(result)
-            trouble |= result.error is not None
+            trouble |= result.error is not None or result.annotate_error is not None
             has_errors |= any(f.severity == "error" for d in result.documents for f in d.findings)
             if progress is not None:
                 progress.update(1)

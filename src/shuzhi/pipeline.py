@@ -37,14 +37,13 @@ class FileResult:
     error: InputError | None = None
     warnings: list[str] = field(default_factory=list)
     annotated: str | None = None
+    annotate_error: InputError | None = None
     chars: int = 0
 
 
 @dataclass(frozen=True)
 class Options:
     config: Config = Config()
-    annotate: str | None = None  # a .docx path (one input) or a folder
-    annotate_single: bool = False
 
     @property
     def limits(self) -> Limits:
@@ -67,13 +66,8 @@ def check_item(item: Item, checker: Checker, options: Options) -> FileResult:
         result.format, result.encoding, result.chars = sf.format, sf.encoding, len(sf.text)
         result.documents = check_source_file(sf, checker, options.config.year)
         result.warnings = list(sf.warnings)
-        if options.annotate:
-            from .outputs.annotate import annotate
-
-            out = Path(options.annotate) if options.annotate_single else Path(options.annotate) / annotated_name(item.relative or item.source)
-            findings = [f for d in result.documents for f in d.findings]
-            annotate(sf, findings, out)
-            result.annotated = str(out)
+        if item.output:
+            _write_annotated(sf, result, item.output)
     except InputError as exc:
         result.error = exc
     except Exception as exc:  # a bug must not stop the batch or show a traceback
@@ -83,11 +77,49 @@ def check_item(item: Item, checker: Checker, options: Options) -> FileResult:
     return result
 
 
-def annotated_name(relative: str) -> str:
+def _write_annotated(sf: SourceFile, result: FileResult, output: str) -> None:
+    """The annotated copy; if it cannot be written, the findings still stand and the failure is reported."""
+    from .outputs.annotate import annotate
+
+    try:
+        annotate(sf, [f for d in result.documents for f in d.findings], Path(output))
+        result.annotated = output
+    except Exception as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        result.annotate_error = InputError(result.source, f"批注文档 {output} 未能写出（{reason}） / annotated copy not written")
+
+
+def plan_annotations(items: list[Item], target: str) -> None:
+    """Give each input the path of its annotated copy, refusing any path that would overwrite an input."""
+    from .errors import UsageError
+
+    folder = Path(target)
+    as_file = target.lower().endswith(".docx") and not folder.is_dir()
+    if as_file and len(items) > 1:
+        raise UsageError("有多个输入文件时，--annotate-docx 应指定一个文件夹而不是 .docx 文件")
+    if not as_file and folder.exists() and not folder.is_dir():
+        raise UsageError(f"--annotate-docx 指定的 {target} 已存在，且不是文件夹")
+    if as_file:
+        outputs = [target]
+    else:
+        names = [annotated_name(item.relative or item.source) for item in items]
+        seen = Counter(names)
+        # report.txt, report.docx and report.pdf in one folder: keep each one's format in its name.
+        names = [annotated_name(item.relative or item.source, keep_suffix=seen[n] > 1) for item, n in zip(items, names)]
+        outputs = [str(folder / n) for n in names]
+    inputs = {item.path.resolve() for item in items if item.path is not None}
+    for item, output in zip(items, outputs):
+        if Path(output).resolve() in inputs:
+            raise UsageError(f"批注文档 {output} 会覆盖输入文件，请换一个输出位置")
+        item.output = output
+
+
+def annotated_name(relative: str, keep_suffix: bool = False) -> str:
     """Where the annotated copy of an input goes below the output folder: its own place, renamed."""
     name = re.sub(r"^[A-Za-z]:", "", relative).replace("::", "/")
     parts = [p for p in re.split(r"[\\/]+", name) if p not in ("", ".", "..")] or ["report"]
-    parts[-1] = re.sub(r"\.(docx|docm|dotx|doc|wps|txt|text|pdf|rtf)$", "", parts[-1], flags=re.IGNORECASE) + ".批注.docx"
+    replace = r"_\1" if keep_suffix else ""
+    parts[-1] = re.sub(r"\.(docx|docm|dotx|doc|wps|txt|text|pdf|rtf)$", replace, parts[-1], flags=re.IGNORECASE) + ".批注.docx"
     return "/".join(parts)
 
 

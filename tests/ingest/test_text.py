@@ -24,11 +24,13 @@ SAMPLE = "2023年度党支部书记抓基层党建工作述职报告\n一、履�
         (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16 (BOM)"),
         (SAMPLE.encode("utf-16-le"), "utf-16-le"),
         (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        # Mostly Chinese, few ASCII characters, and 一 (U+4E00) which has a zero byte.
+        ("一二三四五六七八九十党支部一年来".encode("utf-16-le") * 20, "utf-16-le"),
     ],
 )
 def test_common_encodings_decode_to_the_same_text(encoded, expected_encoding):
     text, encoding = decode("a.txt", encoded)
-    assert text == SAMPLE
+    assert text == encoded.decode({"utf-8 (BOM)": "utf-8-sig", "utf-16 (BOM)": "utf-16"}.get(encoding, encoding))
     assert encoding == expected_encoding
 
 

@@ -25,11 +25,25 @@ def sniff(data: bytes, name: str = "") -> str:
     if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
         return "rtf"
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if probe.startswith((b"<html", b"<!doctype html")) or (b"<html" in probe and b"urn:schemas-microsoft-com:office" in head.lower()):
+    # Word's "save as web page" and "single file web page" (.mht), and Word 2003 XML, often named .doc.
+    if probe.startswith(b"mime-version:") and b"multipart/related" in probe:
+        return "mht"
+    if probe.startswith((b"<html", b"<!doctype html", b"<meta", b"<head", b"<body")) or (
+        b"<html" in probe and b"urn:schemas-microsoft-com:office" in probe
+    ):
         return "html"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")):
+    if probe.startswith(b"<?xml") and (b"<w:worddocument" in probe or b'progid="word.document"' in probe):
+        return "html"
+    if _is_image(head):
         return "image"
     return "txt"
+
+
+def _is_image(head: bytes) -> bool:
+    if head.startswith((b"\x89PNG\r\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")):
+        return True
+    # BMP: "BM", the file size, then four reserved zero bytes; a text file may well start with "BM".
+    return head.startswith(b"BM") and len(head) >= 26 and head[6:10] == b"\x00\x00\x00\x00"
 
 
 def _sniff_zip(data: bytes, lower_name: str) -> str:

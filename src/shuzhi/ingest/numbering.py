@@ -34,6 +34,8 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if n < 0:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand"):
         return int_to_cn(n) if n < 100 else str(n)
     if fmt == "chineseLegalSimplified":
@@ -70,14 +72,26 @@ class _Level:
     legal: bool = False
 
 
+def _int(value, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
 @dataclass
 class Numbering:
-    """Counters for every list of one document, advanced paragraph by paragraph in reading order."""
+    """Counters for every list of one document, advanced paragraph by paragraph in reading order.
+
+    Lists (w:num) that share an abstract definition continue one another's numbering, as in Word and
+    LibreOffice, unless a list restarts with a start override; malformed definitions give no label.
+    """
 
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
     starts: dict[tuple[str, int], int] = field(default_factory=dict)  # startOverride
+    counter_key: dict[str, str] = field(default_factory=dict)  # numId -> whose counters it advances
     style_numbering: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId -> (numId, ilvl)
-    counters: dict[str, list[int]] = field(default_factory=dict)
+    counters: dict[str, list[int | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, document) -> Numbering:
@@ -93,12 +107,14 @@ class Numbering:
             abstract = abstracts.get(ref.get(_VAL)) if ref is not None else None
             if abstract is None:
                 continue
-            numbering.levels[num_id] = {int(lvl.get(_W + "ilvl", "0")): _parse_level(lvl) for lvl in abstract.iterchildren(_W + "lvl")}
+            numbering.levels[num_id] = {_int(lvl.get(_W + "ilvl")): _parse_level(lvl) for lvl in abstract.iterchildren(_W + "lvl")}
+            numbering.counter_key[num_id] = "abstract:" + str(ref.get(_VAL))
             for override in num.iterchildren(_W + "lvlOverride"):
-                ilvl = int(override.get(_W + "ilvl", "0"))
+                ilvl = _int(override.get(_W + "ilvl"))
                 start = override.find(_W + "startOverride")
                 if start is not None:
-                    numbering.starts[num_id, ilvl] = int(start.get(_VAL, "1"))
+                    numbering.starts[num_id, ilvl] = _int(start.get(_VAL), 1)
+                    numbering.counter_key[num_id] = "num:" + num_id  # a restarted list counts on its own
                 lvl = override.find(_W + "lvl")
                 if lvl is not None:
                     numbering.levels[num_id][ilvl] = _parse_level(lvl)
@@ -112,7 +128,7 @@ class Numbering:
                 num_id = num_pr.find(_W + "numId")
                 ilvl = num_pr.find(_W + "ilvl")
                 if num_id is not None:
-                    numbering.style_numbering[style.get(_W + "styleId")] = (num_id.get(_VAL), int(ilvl.get(_VAL)) if ilvl is not None else 0)
+                    numbering.style_numbering[style.get(_W + "styleId")] = (num_id.get(_VAL), _int(ilvl.get(_VAL)) if ilvl is not None else 0)
         return numbering
 
     def label(self, paragraph) -> str:
@@ -122,19 +138,20 @@ class Numbering:
             return ""
         num_id, ilvl = ref
         levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
+        if not levels or ilvl not in levels or not 0 <= ilvl < 9:
             return ""
-        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters = self.counters.setdefault(self.counter_key.get(num_id, num_id), [None] * 9)
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = 0
+            counters[deeper] = None
         level = levels[ilvl]
-        counters[ilvl] = (counters[ilvl] or self.starts.get((num_id, ilvl), level.start) - 1) + 1
+        current = counters[ilvl]
+        counters[ilvl] = self.starts.get((num_id, ilvl), level.start) if current is None else current + 1
         if level.fmt == "bullet" or not level.text:
             return ""
         text = level.text
         for k in range(ilvl + 1):
             shown = levels.get(k, _Level())
-            value = counters[k] or self.starts.get((num_id, k), shown.start)
+            value = counters[k] if counters[k] is not None else self.starts.get((num_id, k), shown.start)
             fmt = "decimal" if level.legal and shown.fmt not in ("none",) else shown.fmt
             text = text.replace(f"%{k + 1}", format_number(value, fmt))
         return text + level.suffix
@@ -149,7 +166,7 @@ class Numbering:
             ilvl = num_pr.find(_W + "ilvl")
             if num_id is None or num_id.get(_VAL) == "0":
                 return None
-            return num_id.get(_VAL), int(ilvl.get(_VAL)) if ilvl is not None else 0
+            return num_id.get(_VAL), _int(ilvl.get(_VAL)) if ilvl is not None else 0
         style = ppr.find(_W + "pStyle")
         if style is not None:
             return self.style_numbering.get(style.get(_VAL))
@@ -163,7 +180,7 @@ def _parse_level(lvl) -> _Level:
 
     suffix = {"tab": "\t", "space": " ", "nothing": ""}.get(val("suff", "tab"), "\t")
     return _Level(
-        start=int(val("start", "1")),
+        start=_int(val("start", "1"), 1),
         fmt=val("numFmt", "decimal"),
         text=val("lvlText", ""),
         suffix=suffix,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import stat
 import sys
 import zipfile
 from dataclasses import dataclass, field
@@ -38,6 +40,8 @@ class Item:
     # Where the file sits below the path the user named (a folder's file, an archive's member):
     # outputs written per input mirror it.
     relative: str = ""
+    # Where its annotated copy goes, when one is asked for.
+    output: str = ""
 
     def read(self, limits: Limits) -> bytes:
         if self.data is not None:
@@ -45,10 +49,16 @@ class Item:
                 raise InputError(self.source, _too_big(len(self.data), limits))
             return self.data
         try:
-            size = self.path.stat().st_size
-            if size > limits.max_file_bytes:
-                raise InputError(self.source, _too_big(size, limits))
-            return self.path.read_bytes()
+            info = self.path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(self.source, "不是普通文件（设备、管道或套接字），未读取 / not a regular file")
+            if info.st_size > limits.max_file_bytes:
+                raise InputError(self.source, _too_big(info.st_size, limits))
+            with self.path.open("rb") as f:
+                data = f.read(limits.max_file_bytes + 1)  # the size may change while we read
+            if len(data) > limits.max_file_bytes:
+                raise InputError(self.source, _too_big(len(data), limits))
+            return data
         except PermissionError:
             raise InputError(self.source, "没有读取权限 / permission denied") from None
         except IsADirectoryError:
@@ -73,9 +83,17 @@ def _too_big(size: int, limits: Limits) -> str:
 
 def collect(paths: list[str], limits: Limits) -> Collected:
     out = Collected()
+    seen_stdin = False
     for raw in paths:
         if raw == "-":
-            data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+            if seen_stdin:
+                continue
+            seen_stdin = True
+            try:
+                data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+            except (AttributeError, OSError, ValueError):
+                out.errors.append(InputError("<stdin>", "标准输入不可读 / stdin is not readable"))
+                continue
             if len(data) > limits.max_file_bytes:
                 out.errors.append(InputError("<stdin>", _too_big(len(data), limits)))
             elif sniff(data) == "zip":
@@ -86,6 +104,8 @@ def collect(paths: list[str], limits: Limits) -> Collected:
         path = Path(raw)
         if path.is_dir():
             _collect_dir(path, out, limits)
+        elif path.exists() and not path.is_file():
+            out.errors.append(InputError(raw, "不是普通文件（设备、管道或套接字），未读取 / not a regular file"))
         elif path.exists():
             if _is_archive_file(path):
                 _collect_zip_path(path, raw, out, limits, path.stem)
@@ -93,7 +113,19 @@ def collect(paths: list[str], limits: Limits) -> Collected:
                 out.items.append(Item(raw, path=path, relative=path.name))
         else:
             out.errors.append(InputError(raw, "文件或文件夹不存在 / no such file or directory"))
+    _drop_repeats(out)
     return out
+
+
+def _drop_repeats(out: Collected) -> None:
+    """A file named twice (a folder and its subfolder, or the same path given twice) is checked once."""
+    seen, kept = set(), []
+    for item in out.items:
+        key = item.path.resolve() if item.path is not None else item.source
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    out.items = kept
 
 
 def _skip_name(name: str) -> bool:
@@ -101,12 +133,15 @@ def _skip_name(name: str) -> bool:
 
 
 def _collect_dir(root: Path, out: Collected, limits: Limits) -> None:
-    for dirpath, dirnames, filenames in os.walk(root):
+    def unreadable(exc: OSError) -> None:
+        out.errors.append(InputError(exc.filename or str(root), f"文件夹无法读取（{exc.strerror or exc}） / cannot read folder"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not _skip_name(d) and d != "__MACOSX")
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if _skip_name(name):
-                continue
+            if _skip_name(name) or not path.is_file():
+                continue  # lock files, hidden files, pipes and sockets left in a folder
             suffix = path.suffix.lower()
             relative = path.relative_to(root).as_posix()
             if suffix in ARCHIVE_SUFFIXES:
@@ -148,21 +183,27 @@ def _collect_zip_path(path: Path, source: str, out: Collected, limits: Limits, r
     collect_zip_bytes(source, data, out, limits, relative=relative)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def member_name(info: zipfile.ZipInfo) -> str:
-    """The member's name, decoding the GBK names that Chinese Windows writes without the UTF-8 flag."""
+    """The member's name, decoding the GBK names that Chinese Windows writes without the UTF-8 flag.
+
+    Control characters are replaced, so a name cannot send escape sequences to the terminal.
+    """
     name = info.filename
-    if info.flag_bits & 0x800:
-        return name
-    try:
-        raw = name.encode("cp437")
-    except UnicodeEncodeError:
-        return name
-    for enc in ("utf-8", "gb18030"):
+    if not info.flag_bits & 0x800:
         try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return name
+            raw = name.encode("cp437")
+        except UnicodeEncodeError:
+            raw = None
+        for enc in ("utf-8", "gb18030") if raw is not None else ():
+            try:
+                name = raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+    return _CONTROL.sub("?", name)
 
 
 def check_zip(

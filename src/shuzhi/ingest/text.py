@@ -63,18 +63,22 @@ def decode(source: str, data: bytes) -> tuple[str, str]:
 
 
 def _guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: ASCII characters leave zero bytes at even or odd positions."""
+    """UTF-16 without a BOM: the byte order whose decoding reads as Chinese or ASCII text."""
     if len(data) < 4 or len(data) % 2:
         return None
-    sample = data[:4096]
-    even_zero = sample[0::2].count(0)
-    odd_zero = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_zero > half * 0.2 and even_zero < half * 0.02:
-        return "utf-16-le"
-    if even_zero > half * 0.2 and odd_zero < half * 0.02:
-        return "utf-16-be"
-    return None
+    best, best_score = None, 0.0
+    sample = data[:8192]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for c in text if c in "\t\r\n" or " " <= c <= "~" or "\u3000" <= c <= "\u303f" or "\u4e00" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+        score = plausible / max(len(text), 1)
+        if score > best_score:
+            best, best_score = encoding, score
+    # GBK bytes read as UTF-16 land all over the Unicode planes (Hangul, Yi, private use): far below this.
+    return best if best_score >= 0.95 else None
 
 
 def _mostly_simplified(text: str) -> bool:

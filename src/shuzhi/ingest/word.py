@@ -140,10 +140,16 @@ def _as_plain_docx(source: str, data: bytes) -> bytes:
 
 def extract(document) -> DocxText:
     """The text of a python-docx Document: one line per paragraph, tables cell by cell, list labels shown."""
-    numbering = Numbering.of(document)
+    try:
+        numbering = Numbering.of(document)
+    except Exception:  # a damaged numbering part costs the labels, not the document
+        numbering = Numbering()
     parts, paragraphs, pos = [], [], 0
     for p in iter_block_paragraphs(document.element.body):
-        label = numbering.label(p)
+        try:
+            label = numbering.label(p)
+        except Exception:
+            label = ""
         text = label + paragraph_text(p)
         paragraphs.append((p, pos, len(label)))
         parts.append(text)

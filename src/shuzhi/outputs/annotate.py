@@ -43,11 +43,18 @@ def annotate(sf: SourceFile, findings: list[Finding], out: Path) -> int:
     else:
         document, paragraphs = _new_document(sf)
     starts = [start for _, start, _ in paragraphs]
+    runs: dict[int, _Runs] = {}  # paragraph index -> its runs, split as needed
+
+    def runs_of(i: int) -> _Runs:
+        if i not in runs:
+            runs[i] = _Runs(paragraphs[i][0])
+        return runs[i]
+
     anchored = 0
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
-        runs = _runs_for_span(paragraphs, starts, f.start, f.end)
-        if runs:
-            document.add_comment([Run(runs[0], None), Run(runs[1], None)], text=comment_text(f), author=AUTHOR, initials=INITIALS)
+        pair = _runs_for_span(paragraphs, starts, runs_of, f.start, f.end)
+        if pair:
+            document.add_comment([Run(pair[0], None), Run(pair[1], None)], text=comment_text(f), author=AUTHOR, initials=INITIALS)
             anchored += 1
     out.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(out))
@@ -74,7 +81,7 @@ def _new_document(sf: SourceFile):
     return document, paragraphs
 
 
-def _runs_for_span(paragraphs, starts, start: int, end: int):
+def _runs_for_span(paragraphs, starts, runs_of, start: int, end: int):
     """(first run, last run) covering exactly [start, end), splitting runs at both ends.
 
     A span that begins on a list label (text Word draws, no run holds) starts at the paragraph's
@@ -87,65 +94,56 @@ def _runs_for_span(paragraphs, starts, start: int, end: int):
     j = max(bisect.bisect_right(starts, end - 1) - 1, i)
     local_start = None
     while i <= j:
-        p, p_start, prefix = paragraphs[i]
-        length = _text_length(p)
+        _, p_start, prefix = paragraphs[i]
         local = max(start - p_start - prefix, 0)
-        if local < length:
+        if local < runs_of(i).length:
             local_start = local
             break
         i += 1
     if local_start is None:
         return None
-    p_last, last_start, last_prefix = paragraphs[j]
-    local_end = min(end - last_start - last_prefix, _text_length(p_last))
+    _, last_start, last_prefix = paragraphs[j]
+    last = runs_of(j)
+    local_end = min(end - last_start - last_prefix, last.length)
     if i == j and local_end <= local_start:
         local_end = local_start + 1  # a span on the label alone: the paragraph's first character
-    p_first = paragraphs[i][0]
-    _boundary(p_first, local_start)
-    _boundary(p_last, local_end)
-    first = _run_starting_at(p_first, local_start)
-    last = _run_ending_at(p_last, local_end)
-    if first is None or last is None:
-        return None
-    return first, last
+    first = runs_of(i)
+    return first.starting_at(local_start), last.ending_at(local_end)
 
 
-def _text_length(p) -> int:
-    return sum(len(run_text(r)) for r in paragraph_runs(p))
+class _Runs:
+    """The text runs of one paragraph with their offsets, kept up to date as runs are split."""
+
+    def __init__(self, p):
+        self.runs = [r for r in paragraph_runs(p) if run_text(r)]
+        self.starts = []
+        pos = 0
+        for r in self.runs:
+            self.starts.append(pos)
+            pos += len(run_text(r))
+        self.length = pos
+
+    def _cut(self, offset: int) -> int:
+        """Make a run begin at `offset` (0 < offset < length); return that run's index."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if self.starts[k] != offset:
+            right = _split_run(self.runs[k], offset - self.starts[k])
+            self.runs.insert(k + 1, right)
+            self.starts.insert(k + 1, offset)
+            k += 1
+        return k
+
+    def starting_at(self, offset: int):
+        return self.runs[self._cut(offset) if offset > 0 else 0]
+
+    def ending_at(self, offset: int):
+        if offset >= self.length:
+            return self.runs[-1]
+        return self.runs[self._cut(offset) - 1]
 
 
-def _boundary(p, offset: int) -> None:
-    pos = 0
-    for r in paragraph_runs(p):
-        length = len(run_text(r))
-        if pos < offset < pos + length:
-            _split_run(r, offset - pos)
-            return
-        pos += length
-
-
-def _run_starting_at(p, offset: int):
-    pos = 0
-    for r in paragraph_runs(p):
-        length = len(run_text(r))
-        if pos >= offset and length:
-            return r
-        pos += length
-    return None
-
-
-def _run_ending_at(p, offset: int):
-    pos, found = 0, None
-    for r in paragraph_runs(p):
-        length = len(run_text(r))
-        if length and pos + length <= offset:
-            found = r
-        pos += length
-    return found
-
-
-def _split_run(r, k: int) -> None:
-    """Split run `r` into two runs with the same properties, the first holding k characters."""
+def _split_run(r, k: int):
+    """Split run `r` into two runs with the same properties, the first holding k characters; return the second."""
     right = copy.deepcopy(r)
     pos = 0
     for (child, text), twin in zip(run_pieces(r), list(right.iterchildren())):
@@ -163,3 +161,4 @@ def _split_run(r, k: int) -> None:
                     t.set(_XML_SPACE, "preserve")
         pos += length
     r.addnext(right)
+    return right

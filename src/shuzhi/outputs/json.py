@@ -82,6 +82,8 @@ class JsonRenderer:
         self.warnings.extend({"source": result.source, "message": w} for w in result.warnings)
         if result.annotated:
             self.annotated.append({"source": result.source, "path": result.annotated})
+        if result.annotate_error:
+            self.error(result.annotate_error)
         for checked in result.documents:
             self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dumps(document_dict(checked.document, checked.findings, checked.score)))
             self.count += 1

@@ -62,6 +62,8 @@ class TextRenderer:
                 self.out.write(self.paint(f"{name} 评分：", "bold") + checked.score.summary + "\n")
         if result.annotated:
             self.out.write(self.paint(f"{result.source}: 已写出批注文档 {result.annotated}", "dim") + "\n")
+        if result.annotate_error:
+            self.out.write(f"{result.source}: {self.paint('出错', 'error')}：{result.annotate_error.message}\n")
 
     def finding(self, doc: Document, f: Finding) -> None:
         line, col = doc.line_col(f.start)

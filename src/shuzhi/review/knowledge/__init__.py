@@ -80,6 +80,7 @@ class Knowledge:
     fact_units: tuple[str, ...] = ()
     slogan_markers: tuple[str, ...] = ()
     problem_stock: tuple[str, ...] = ()
+    surnames: str = ""
 
     def looks_alike(self, a: str, b: str) -> bool:
         return b in self.lookalikes.get(a, ())
@@ -202,4 +203,8 @@ def load_knowledge() -> Knowledge:
     _timeline(_read("timeline.yaml"), knowledge)
     _outlines(_read("outlines.yaml"), knowledge)
     _style(_read("style.yaml"), knowledge)
+    surnames = str(_read("names.yaml").get("surnames", ""))
+    if len(surnames) < 100 or not _HAN_ONLY.match(surnames):
+        raise KnowledgeError("names.yaml: surnames 应为一串汉字姓氏")
+    knowledge.surnames = surnames
     return knowledge

@@ -13,7 +13,7 @@ from ..text import MACROS
 
 _KEYS = {
     "code", "type", "name", "title", "severity", "message", "description", "basis", "safety",
-    "patterns", "exceptions", "suggest", "examples", "flags", "options",
+    "patterns", "exceptions", "unless", "suggest", "examples", "flags", "options",
 }
 _REQUIRED = {"code", "type", "name", "title", "severity", "message", "description", "examples"}
 _FLAGS = {"ignorecase": re.IGNORECASE, "verbose": re.VERBOSE}
@@ -37,6 +37,7 @@ class PatternRule(Rule):
             flags |= _FLAGS[flag]
         self.patterns = [re.compile(_expand(p), flags) for p in spec["patterns"]]
         self.exceptions = tuple(spec.get("exceptions", []))
+        self.unless = [re.compile(_expand(p), flags) for p in spec.get("unless", [])]
         self.suggest = spec.get("suggest")
 
     def check(self, doc: Document, ctx) -> list:
@@ -46,7 +47,7 @@ class PatternRule(Rule):
             has_hit = "hit" in pattern.groupindex
             for m in pattern.finditer(text, doc.start, doc.end):
                 start, end = m.span("hit") if has_hit else m.span()
-                if start == end or self._excepted(text, start, end):
+                if start == end or self._excepted(text, start, end) or self._in_context(text, start, end):
                     continue
                 out.append(self.finding(doc, start, end, suggestions=self._suggestions(m, text[start:end])))
         return out
@@ -61,6 +62,11 @@ class PatternRule(Rule):
                 pos = text.find(word, pos + 1, start + len(word))
         return False
 
+    def _in_context(self, text: str, start: int, end: int) -> bool:
+        """A hit inside a match of an `unless` pattern (王XX同志: an anonymized name, not a blank)."""
+        lo, hi = max(0, start - 12), min(len(text), end + 12)
+        return any(m.start() <= start and end <= m.end() for p in self.unless for m in p.finditer(text, lo, hi))
+
     def _suggestions(self, m: re.Match, hit: str) -> tuple[str, ...]:
         if self.suggest is None:
             return ()
@@ -70,6 +76,10 @@ class PatternRule(Rule):
 
 
 def _expand(pattern: str) -> str:
+    if "{SURNAME}" in pattern:
+        from ..knowledge import load_knowledge
+
+        pattern = pattern.replace("{SURNAME}", load_knowledge().surnames)
     for name, value in MACROS.items():
         pattern = pattern.replace("{" + name + "}", value)
     return pattern
@@ -91,7 +101,7 @@ def _validate(spec: object, origin: str) -> dict:
     if spec["type"] == "python":
         if spec["name"] not in IMPLEMENTATIONS:
             raise PackError(f"{origin} {code}: 没有名为 {spec['name']} 的Python实现")
-        if spec.keys() & {"patterns", "exceptions", "suggest", "flags"}:
+        if spec.keys() & {"patterns", "exceptions", "unless", "suggest", "flags"}:
             raise PackError(f"{origin} {code}: python 类型的规则不用 patterns/exceptions/suggest/flags，参数写在 options 中")
         return spec
     if spec["type"] != "pattern":
@@ -101,7 +111,7 @@ def _validate(spec: object, origin: str) -> dict:
     for flag in spec.get("flags", []):
         if flag not in _FLAGS:
             raise PackError(f"{origin} {code}: 未知标志 {flag}")
-    for p in spec["patterns"]:
+    for p in spec["patterns"] + spec.get("unless", []):
         try:
             re.compile(_expand(p))
         except re.error as exc:

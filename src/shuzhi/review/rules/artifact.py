@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ...structure.kinds import kinds_in
 from ...structure.numbering import SCHEMES
 from ..registry import Rule, implements
 from ..text import HAN
@@ -32,8 +33,8 @@ class RepeatedPageHeader(Rule):
             line = text[s:e]
             if not 4 <= len(line) <= 40 or not _HAS_HAN.search(line) or line.endswith(("。", "：", ":")):
                 continue
-            if any(scheme.pattern.match(line) for scheme in SCHEMES):
-                continue
+            if any(scheme.pattern.match(line) for scheme in SCHEMES) or kinds_in(line):
+                continue  # a heading (主要做法, 取得成效, 存在问题) may recur under each part
             lines[_DIGITS.sub("#", line)].append((s, e))
         title_start = doc.paragraphs[0][0] if doc.paragraphs else -1
         for spans in lines.values():

@@ -18,10 +18,13 @@ class DoubledWord(Rule):
         text = doc.text
         singles = set(self.options.get("single_chars", ""))
         abab = set(self.options.get("reduplicating_verbs", []))
+        names = tuple(self.options.get("names", []))
         freq = word_freq()
         for m in _DOUBLE.finditer(text, doc.start, doc.end):
             unit = m.group(1)
             s, e = m.span()
+            if text.startswith(names, s + len(unit)):
+                continue  # 学习学习强国: the second copy begins a name
             if not self._is_error(text, s, e, unit, singles, abab, freq):
                 continue
             yield self.finding(
@@ -32,6 +35,10 @@ class DoubledWord(Rule):
 
     @staticmethod
     def _is_error(text, s, e, unit, singles, abab, freq) -> bool:
+        # Two words meeting: the first copy ends a word begun before it (学习目的|的同时, 现在|在职,
+        # 党组织|组织党员), so nothing was typed twice.
+        if s > 0 and any(freq.get(text[s - k : s + len(unit)], 0) >= 20 for k in (1, 2) if s - k >= 0):
+            return False
         if len(unit) == 1:
             if unit not in singles:
                 return False  # 常常, 看看, 层层: single-character reduplication is ordinary Chinese

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge import load_knowledge
 from ..registry import Rule, implements
 
 _MOU = re.compile(r"某某+")
@@ -14,7 +15,7 @@ class MouPlaceholder(Rule):
     """某某 after a surname (张某某) is deliberate anonymization of a person; elsewhere it is a blank."""
 
     def check(self, doc, ctx):
-        surnames = set(self.options.get("surnames", ""))
+        surnames = set(load_knowledge().surnames)
         text = doc.text
         for m in _MOU.finditer(text, doc.start, doc.end):
             before = text[m.start() - 1] if m.start() > 0 else ""

@@ -67,8 +67,10 @@ class HeadingSequence(Rule):
 _COUNT = r"(?P<n>[一二三四五六七八九十两]|\d{1,2})"
 _ANNOUNCE = re.compile(
     r"(?:以下|如下|下列|下面)的?\s*" + _COUNT + r"\s*(?:个|点|条|项|大|类)(?:方面)?"
-    r"|" + _COUNT.replace("?P<n>", "?P<m>") + r"\s*(?:个方面|方面|点|条|项)[^。；\n]{0,12}[：:]"
+    r"|(?P<m>[一二三四五六七八九十两])\s*(?:个方面|方面|点|条|项)[^。；\n]{0,12}[：:]"
 )
+# 办实事15项，主要包括：一是…；意见12条，其中：一是…: what follows is a selection, not the whole count.
+_SELECTION = re.compile(r"其中|包括|例如|比如|如：|举例|部分|主要有[^以如]")
 
 
 @implements("count-mismatch")
@@ -84,6 +86,9 @@ class CountMismatch(Rule):
                 raw = m.group(group)
                 announced = {"两": 2}.get(raw) or (int(raw) if raw.isdigit() else cn_to_int(raw))
                 if not announced or announced < 2:
+                    continue
+                colon = re.search(r"[：:]", text[m.end() : pe])
+                if _SELECTION.search(text, m.start(), m.end() + (colon.end() if colon else 12)):
                     continue
                 items = _items_after(doc.sections, sections, m.end(), pe, doc.paragraphs)
                 if len(items) < 2 or len(items) == announced:
