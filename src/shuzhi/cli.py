@@ -119,8 +119,10 @@ def _config(args) -> Config:
         "max_file_mb": getattr(args, "max_file_mb", None),
         "jobs": getattr(args, "jobs", None),
     }
-    if overrides["max_file_mb"] is not None and overrides["max_file_mb"] <= 0:
-        raise UsageError("--max-file-mb 应为正数")
+    if overrides["max_file_mb"] is not None and not (0 < overrides["max_file_mb"] < 1e6):
+        raise UsageError("--max-file-mb 应为正数（单位 MB）")
+    if overrides["year"] is not None and not 1949 <= overrides["year"] <= 2100:
+        raise UsageError("--year 应为四位年份（1949—2100）")
     if overrides["jobs"] is not None and overrides["jobs"] < 1:
         raise UsageError("--jobs 应为正整数")
     return config.merged(**overrides)
@@ -185,17 +187,20 @@ def _progress(total: int):
 
 
 def cmd_split(args) -> int:
-    from .ingest import documents_of, load
+    from .ingest import Item, documents_of, load, sniff
     from .ingest.sources import Limits
 
     limits = Limits()
     path = Path(args.path)
     try:
-        if not path.is_file():
+        if args.path == "-" or path.is_dir():
+            raise UsageError("split 只处理单个文件；要检查文件夹、压缩包或标准输入，请用 shuzhi check")
+        if not path.exists():
             raise InputError(args.path, "文件不存在 / no such file")
-        if path.stat().st_size > limits.max_file_bytes:
-            raise InputError(args.path, "文件过大 / file too large")
-        sf = load(args.path, path.read_bytes())
+        data = Item(args.path, path=path).read(limits)
+        if sniff(data, args.path) == "zip":
+            raise UsageError("split 只处理单个报告文件；压缩包请用 shuzhi check 检查")
+        sf = load(args.path, data)
         docs = documents_of(sf, args.year)
     except InputError as exc:
         if args.format == "json":

@@ -43,3 +43,28 @@ def test_doc_is_converted_when_libreoffice_is_installed(tmp_path):
                    check=True, capture_output=True, timeout=180)
     sf = load("in.doc", (tmp_path / "in.doc").read_bytes())
     assert sf.format == "doc" and "全年召开支委会XX次。" in sf.text and sf.docx is not None
+
+
+@pytest.mark.parametrize(
+    "data, fmt",
+    [
+        (b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="x"/>', "html"),
+        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n<html>", "mht"),
+        (b'<meta charset="utf-8"><p>2023</p>', "html"),
+        ("BM党支部开展学习活动，召开支委会12次。".encode(), "txt"),
+        (b"BM" + b"\x36\x00\x0c\x00" + b"\x00\x00\x00\x00" + b"\x36\x00\x00\x00" + b"\x00" * 40, "image"),
+    ],
+)
+def test_formats_are_told_apart_by_content(data, fmt):
+    from shuzhi.ingest import sniff
+
+    assert sniff(data, "报告.doc") == fmt
+
+
+def test_mht_gives_its_html_part():
+    message = (
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+        "Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        "<p>=E5=85=A8=E5=B9=B4XX=E6=AC=A1</p>\r\n--B--\r\n"
+    ).encode()
+    assert "全年XX次".encode() in legacy._html_of_mht("a.mht", message)

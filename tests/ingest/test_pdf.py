@@ -43,3 +43,12 @@ def test_truncated_pdf_is_refused():
     data = pdf_bytes([["一、履职情况", "全年召开支委会12次。"]])
     with pytest.raises(InputError, match="PDF"):
         load("断了.pdf", data[:300])
+
+
+def test_a_font_without_a_unicode_map_is_read_through_pdfium():
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    # reportlab's owner-password encryption leaves pdfminer with glyph ids only: (cid:3206)(cid:2893)…
+    data = pdf_bytes([["全年召开支委会XX次，讲党课4次。"]], footer=False, encrypt=StandardEncryption("", ownerPassword="owner"))
+    sf = load("a.pdf", data)
+    assert sf.text == "全年召开支委会XX次，讲党课4次。"

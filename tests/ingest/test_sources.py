@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 import pytest
@@ -125,3 +126,26 @@ def test_zip_member_over_the_size_limit_is_an_error(tmp_path):
     got = collect([str(path)], Limits(max_file_bytes=1000))
     assert [i.source for i in got.items] == [f"{path}::small.txt"]
     assert "文件过大" in got.errors[0].message and got.errors[0].source == f"{path}::big.txt"
+
+
+def test_pipes_and_devices_are_refused_without_being_read(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    got = collect([str(fifo), "/dev/zero"], Limits())
+    assert [e.source for e in got.errors] == [str(fifo), "/dev/zero"]
+    assert all("不是普通文件" in e.message for e in got.errors)
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "a.txt").write_bytes(REPORT)
+    got = collect([str(tmp_path), str(sub), str(sub / "a.txt")], Limits())
+    assert len(got.items) == 1
+
+
+def test_control_characters_in_member_names_are_neutralized(tmp_path):
+    path = tmp_path / "a.zip"
+    path.write_bytes(_zip({"\x1b]0;x\x07name.txt": REPORT}))
+    (item,) = collect([str(path)], Limits()).items
+    assert "\x1b" not in item.source and "\x07" not in item.source

@@ -81,3 +81,8 @@ def test_utf8_with_a_damaged_byte_stays_utf8_and_the_damage_is_reported():
     assert text == SAMPLE.replace("发展", "\ufffd发展") and encoding.startswith("utf-8")
     (checked,) = shuzhi.check(text)
     assert [f.rule for f in checked.findings if f.category == "artifact"] == ["AR005"]
+
+
+def test_old_mac_line_endings_become_line_feeds_in_place():
+    text, _ = decode("mac.txt", "第一行\r第二行\r\n第三行".encode("gbk"))
+    assert text == "第一行\n第二行\r\n第三行"

@@ -149,3 +149,38 @@ def test_numbering_formats():
     assert format_number(2, "ideographTraditional") == "乙"
     assert format_number(4, "upperRoman") == "IV" and format_number(27, "lowerLetter") == "aa"
     assert format_number(5, "bullet") == ""
+
+
+def test_a_docx_decompression_bomb_is_refused_before_parsing():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        src = zipfile.ZipFile(io.BytesIO(docx_bytes(["正文"])))
+        for info in src.infolist():
+            zf.writestr(info, src.read(info.filename))
+        zf.writestr("word/media/padding.bin", b"\0" * (30 * 1024 * 1024))
+    with pytest.raises(InputError, match="疑似压缩炸弹"):
+        load("炸弹.docx", buf.getvalue())
+
+
+def test_lists_sharing_one_definition_continue_and_a_list_may_start_at_zero():
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    ))
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="92"><w:lvl w:ilvl="0"><w:start w:val="0"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    ))
+    for num, abstract in (("91", "91"), ("92", "91"), ("93", "92")):
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{num}"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+    for num, text in (("91", "履职情况"), ("92", "存在问题"), ("92", "下一步打算"), ("93", "零号"), ("93", "一号"), ("404", "无定义")):
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'))
+    buf = io.BytesIO()
+    document.save(buf)
+    assert load("a.docx", buf.getvalue()).text.split("\n") == ["一、履职情况", "二、存在问题", "三、下一步打算", "0.零号", "1.一号", "无定义"]

@@ -68,5 +68,5 @@ UNSUPPORTED = {
     "office-other": "Excel或PowerPoint旧版文件，不支持 / spreadsheet or presentation, not supported",
     "encrypted-office": "文件已加密（设置了打开密码），请去除密码后再试 / password-protected Office file",
     "image": "图片文件，没有文字，需先OCR / image file, no text",
-    "zip": "压缩包请直接作为输入路径传入 / nested archive",
+    "zip": "这是压缩包而不是报告文件（扩展名与内容不符），请改名为 .zip 后检查 / an archive, not a report",
 }

@@ -96,6 +96,9 @@ def _mostly_simplified(text: str) -> bool:
     return common >= 0.95 * len(wide)
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def _checked(source: str, text: str, encoding: str) -> str:
     sample = text[:20000]
     if sample:
@@ -104,4 +107,5 @@ def _checked(source: str, text: str, encoding: str) -> str:
             raise InputError(source, "不是文本文件（含二进制内容） / binary content, not text")
     if not text.strip("\ufeff \t\r\n\u3000"):
         raise InputError(source, "文件为空 / empty file")
-    return text
+    # Old Mac files end lines with CR alone; one character for one keeps every offset where it was.
+    return _LONE_CR.sub("\n", text)

@@ -13,7 +13,10 @@ from .score import Scorecard, ScoreWeights, score
 
 # Text no rule should report inside: web addresses and e-mail addresses.
 _PROTECTED = re.compile(
-    r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    # Each alternative starts only where a run of its characters starts, so a long run of letters is
+    # scanned once, not once per position.
+    r"(?<![A-Za-z0-9.])(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]++"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@(?:[A-Za-z0-9-]++\.)++[A-Za-z]{2,}"
 )
 
 

@@ -31,11 +31,31 @@ class Issue:
     suggestion: str | None = None
 
 
+_WRAP_ENDS = tuple("。！？；：”’」』）)…!?;:")
+_LABEL_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]|[一二三四五六七八九十]是|[①-⑳]")
+
+
+def _blocks(doc) -> list[tuple[int, int]]:
+    """Paragraphs, with lines hard-wrapped inside a sentence (text copied from a PDF) joined again."""
+    text = doc.text
+    blocks: list[tuple[int, int]] = []
+    for s, e in doc.paragraphs:
+        if blocks:
+            ps, pe = blocks[-1]
+            gap = text[pe:s]
+            wrapped = gap in ("\n", "\r\n") and pe - ps >= 15 and not text[pe - 1].endswith(_WRAP_ENDS)
+            if wrapped and not _LABEL_START.match(text, s):
+                blocks[-1] = (ps, e)
+                continue
+        blocks.append((s, e))
+    return blocks
+
+
 def analyze(doc) -> list[Issue]:
     """Every quote and bracket problem of the document, paragraph by paragraph."""
     text = doc.text
     issues: list[Issue] = []
-    paragraphs = doc.paragraphs
+    paragraphs = _blocks(doc)
     for k, (ps, pe) in enumerate(paragraphs):
         line = text[ps:pe]
         following = text[paragraphs[k + 1][0]] if k + 1 < len(paragraphs) else ""
