@@ -93,6 +93,30 @@ def cli_run(folder: Path, jobs: int, runs: int) -> tuple[float, float]:
     return statistics.median(times), max(peaks)
 
 
+_KNOWLEDGE_PROBE = """
+import time
+t0 = time.perf_counter()
+from shuzhi.review.knowledge import load_knowledge
+k = load_knowledge()
+t1 = time.perf_counter()
+from shuzhi.review.rules.formulation import index_for
+index_for(True)
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1, len(k.formulations))
+"""
+
+
+def knowledge_load(runs: int) -> tuple[float, float, int]:
+    """Median seconds, in a fresh process, to load and validate the knowledge base and to build the FM index."""
+    loads, builds = [], []
+    for _ in range(max(runs, 5)):
+        out = subprocess.run([sys.executable, "-c", _KNOWLEDGE_PROBE], capture_output=True, text=True, cwd=ROOT, check=True)
+        load_s, build_s, n = out.stdout.split()
+        loads.append(float(load_s))
+        builds.append(float(build_s))
+    return statistics.median(loads), statistics.median(builds), int(n)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB of UTF-8 text (default 5)")
@@ -102,6 +126,8 @@ def main() -> None:
         folder = Path(tmp)
         files, chars, size = build_corpus(folder, int(args.mb * 1024 * 1024))
         print(f"corpus: {files} reports, {chars:,} characters, {size / 1024 / 1024:.2f} MB UTF-8")
+        load_s, build_s, n = knowledge_load(args.runs)
+        print(f"knowledge base: {n} formulations loaded and validated in {load_s:.3f} s; formulation index built in {build_s:.3f} s (medians, fresh process)")
         rate, warmup = engine_rate(folder, args.runs)
         print(f"engine, one core (load+split+structure+all rules): {rate:,.0f} chars/s (median of {args.runs}); first-use warm-up {warmup:.2f} s")
         for jobs in (1, 2):

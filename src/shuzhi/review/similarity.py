@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 # Initials and finals that people confuse when typing pinyin: 自信/自性 (in/ing), 廉/连 are already equal.
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
@@ -33,6 +31,8 @@ def readings(ch: str) -> frozenset[str]:
     """
     if not ("\u3400" <= ch <= "\u9fff"):
         return frozenset()
+    from pypinyin import Style, pinyin  # 0.2 s to import: only when a near miss needs its sound
+
     return frozenset({_fuzzy(pinyin(ch, style=Style.NORMAL)[0][0])})
 
 

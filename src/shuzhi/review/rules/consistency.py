@@ -10,7 +10,8 @@ from ..registry import Rule, implements
 from ..similarity import sounds_alike
 from .formulation import one_edit
 
-_QUOTED = re.compile(r"“([\u4e00-\u9fffA-Za-z0-9]{2,20})”|《([^《》\n]{2,40})》")
+_QUOTED = re.compile(r"“([^“”\n]{2,20})”|《([^《》\n]{2,40})》")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
 _PLACE_SUFFIX = re.compile(r"镇|乡|村|社区|街道|县|局|党委|党支部|党总支")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # 全镇, 各村, 我局, 本县: a pronoun before the suffix is not part of a name.
@@ -36,6 +37,16 @@ def _variants(occurrences: dict[str, list[tuple[int, int]]], accept) -> list[tup
     return pairs
 
 
+def _variants_with_full_title(occurrences: dict[str, list[tuple[int, int]]]) -> list[tuple[str, str]]:
+    """《中国共产党支部工作条例》 once and 《中国共产党支部工作条例（试行）》 twice: the full title left short."""
+    pairs = []
+    for full, spans in occurrences.items():
+        short = _TRAILING_NOTE.sub("", full)
+        if short != full and short in occurrences and len(spans) > len(occurrences[short]):
+            pairs.append((short, full))
+    return pairs
+
+
 def _not_a_count(minority: str, majority: str, edit: str, i: int) -> bool:
     """三张清单 and 四张清单 are two different things, not one written two ways."""
     changed = {minority[i]} if edit in ("sub", "ins") and i < len(minority) else set()
@@ -53,7 +64,7 @@ class InconsistentQuotedTerm(Rule):
         for m in _QUOTED.finditer(doc.text, doc.start, doc.end):
             group = 1 if m.group(1) else 2
             occurrences[m.group(group)].append(m.span(group))
-        for minority, majority in _variants(occurrences, _not_a_count):
+        for minority, majority in _variants(occurrences, _not_a_count) + _variants_with_full_title(occurrences):
             for start, end in occurrences[minority]:
                 yield self.finding(
                     doc, start, end,

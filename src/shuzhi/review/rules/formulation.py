@@ -117,7 +117,8 @@ class FormulationIndex:
         seen = set()
         for head_start, tail_end, f in anchors:
             n = len(f.term)
-            for length in (n - 1, n, n + 1):
+            # Short formulations are only believed changed in place (a character swapped or replaced).
+            for length in (n - 1, n, n + 1) if n >= _MIN_INDEL else (n,):
                 s = head_start if head_start is not None else tail_end - length
                 e = s + length
                 if s < 0 or e > len(norm) or (s, e, f.term) in seen:
@@ -155,7 +156,12 @@ def one_edit(window: str, term: str) -> tuple[str, int] | None:
     """The single edit turning `term` into `window`: ('sub'|'swap'|'ins'|'del', index), else None."""
     lw, lt = len(window), len(term)
     if lw == lt:
-        diffs = [i for i in range(lt) if window[i] != term[i]]
+        diffs = []
+        for i in range(lt):
+            if window[i] != term[i]:
+                diffs.append(i)
+                if len(diffs) > 2:
+                    return None
         if len(diffs) == 1:
             return "sub", diffs[0]
         if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and window[diffs[0]] == term[diffs[1]] and window[diffs[1]] == term[diffs[0]]:
