@@ -52,4 +52,6 @@ def test_unknown_score_settings_are_refused():
 
 def test_score_in_json():
     c = card(CLEAN_TEXT).to_dict()
-    assert set(c) == {"value", "rating", "completeness", "missing_parts", "concreteness", "counts", "reasons", "summary"}
+    assert set(c) == {"value", "rating", "completeness", "missing_parts", "concreteness", "counts", "reasons", "summary", "paragraph_concreteness"}
+    paragraphs = c["paragraph_concreteness"]
+    assert len(paragraphs) >= 4 and all(0 <= p["share"] <= 1 and CLEAN_TEXT[p["start"] : p["end"]] for p in paragraphs)

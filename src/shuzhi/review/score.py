@@ -87,6 +87,8 @@ class Scorecard:
     counts: dict[str, int] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     summary: str = ""
+    # (start, end, share of factual sentences) for each paragraph of the parts about the year's work.
+    paragraphs: list[tuple[int, int, float]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -98,19 +100,27 @@ class Scorecard:
             "counts": self.counts,
             "reasons": self.reasons,
             "summary": self.summary,
+            "paragraph_concreteness": [{"start": a, "end": b, "share": round(x, 2)} for a, b, x in self.paragraphs],
         }
 
 
-def concreteness_of(doc: Document) -> float | None:
-    """Share of factual sentences in the parts about the year's work (the whole body when there are none)."""
+def concreteness_of(doc: Document) -> tuple[float | None, list[tuple[int, int, float]]]:
+    """Share of factual sentences in the parts about the year's work (the whole body when there are none),
+    for the report and for each of its paragraphs."""
     spans = [(s.start, s.end) for s in doc.sections if s.kind in (K.PERFORMANCE, K.HIGHLIGHTS) and not s.inline]
-    items = [x for a, b in spans for x in sentences(doc.text, a, b)]
-    if not items:
-        first_body = doc.paragraphs[1][0] if len(doc.paragraphs) > 1 else doc.start
-        items = sentences(doc.text, first_body, doc.end)
+    if not spans:
+        spans = [(doc.paragraphs[1][0] if len(doc.paragraphs) > 1 else doc.start, doc.end)]
     # Headings (一、履职情况; （一）强化政治引领。) name a part; they are not statements of fact or slogan.
     headings = {s.start for s in doc.walk_sections() if not s.inline}
-    return share_of_facts([x for x in items if x.start not in headings])
+    every, per_paragraph = [], []
+    for ps, pe in doc.paragraphs:
+        if not any(a <= ps < b for a, b in spans):
+            continue
+        items = [x for x in sentences(doc.text, ps, pe) if x.start not in headings]
+        if items:
+            every += items
+            per_paragraph.append((ps, pe, share_of_facts(items)))
+    return share_of_facts(every), per_paragraph
 
 
 def score(doc: Document, findings: list[Finding], config, weights: ScoreWeights) -> Scorecard:
@@ -137,7 +147,7 @@ def score(doc: Document, findings: list[Finding], config, weights: ScoreWeights)
     if any(f.rule == "SC006" for f in findings):
         deductions.append((weights.wrong_kind, f"报告类型不符（-{weights.wrong_kind:g}）"))
 
-    concreteness = concreteness_of(doc)
+    concreteness, paragraphs = concreteness_of(doc)
     if concreteness is not None and weights.concreteness_target and concreteness < weights.concreteness_target:
         taken = round(weights.concreteness_penalty * (1 - concreteness / weights.concreteness_target), 1)
         if taken:
@@ -146,7 +156,7 @@ def score(doc: Document, findings: list[Finding], config, weights: ScoreWeights)
     value = max(0, round(100 - sum(d for d, _ in deductions)))
     rating = next((r for r, t in zip(RATINGS, (weights.good, weights.fair, weights.poor)) if value >= t), RATINGS[-1])
     reasons = [reason for _, reason in sorted(deductions, key=lambda d: -d[0])]
-    card = Scorecard(value, rating, completeness, missing, concreteness, counts, reasons)
+    card = Scorecard(value, rating, completeness, missing, concreteness, counts, reasons, paragraphs=paragraphs)
     card.summary = _summary(card, required)
     return card
 
