@@ -26,6 +26,8 @@ from shuzhi.pipeline import check_source_file  # noqa: E402
 from shuzhi.review.checker import Checker  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "labelled"
+# Written by a separate session that had not seen the rules: the more honest measure.
+INDEPENDENT = ROOT / "tests" / "data" / "labelled_independent"
 CLEAN_REPORT = ROOT / "tests" / "data" / "clean_report.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
 MARK = re.compile(r"\{\{([A-Z]{2}):(.*?)\}\}", re.S)
@@ -99,12 +101,13 @@ def evaluate_labelled(folder: Path = LABELLED) -> dict[str, FamilyScore]:
     return scores
 
 
-def evaluate_clean() -> tuple[int, int, list[str]]:
+def evaluate_clean(folders=(LABELLED, INDEPENDENT)) -> tuple[int, int, list[str]]:
     """(characters, findings, examples) over clean sentences (each its own text) and the clean report."""
     texts = []
-    sentences = LABELLED / "clean_sentences.txt"
-    if sentences.exists():
-        texts += [line for line in sentences.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for folder in folders:
+        sentences = folder / "clean_sentences.txt"
+        if sentences.exists():
+            texts += [line for line in sentences.read_text(encoding="utf-8").splitlines() if line.strip()]
     if CLEAN_REPORT.exists():
         texts.append(CLEAN_REPORT.read_text(encoding="utf-8"))
     chars, found, examples = 0, 0, []
@@ -121,21 +124,35 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x:.2f}"
 
 
-def main() -> int:
-    print("== 标注集：各规则族的查准率和查全率（tests/data/labelled）")
-    scores = evaluate_labelled()
+def report_set(name: str, folder: Path) -> list[str]:
+    """Print the table for one labelled set; return the target families below 0.9 precision."""
+    print(f"== {name}：各规则族的查准率和查全率（{folder.relative_to(ROOT)}）")
+    if not folder.is_dir():
+        print("  跳过：目录不存在")
+        return []
+    scores = evaluate_labelled(folder)
     print(f"{'族':<4}{'埋设':>6}{'查到':>6}{'查全率':>8}{'发现':>6}{'正确':>6}{'查准率':>8}")
     failing = []
+    total = FamilyScore()
     for family in sorted(scores):
         s = scores[family]
         print(f"{family:<4}{s.planted:>6}{s.found:>6}{_pct(s.recall):>8}{s.findings:>6}{s.true_findings:>6}{_pct(s.precision):>8}")
+        for attr in ("planted", "found", "findings", "true_findings"):
+            setattr(total, attr, getattr(total, attr) + getattr(s, attr))
         if family in TARGET_FAMILIES and s.precision is not None and s.precision < 0.9:
             failing.append(family)
+    print(f"{'合计':<3}{total.planted:>6}{total.found:>6}{_pct(total.recall):>8}{total.findings:>6}{total.true_findings:>6}{_pct(total.precision):>8}")
     for family in sorted(scores):
         for line in scores[family].misses:
             print(f"  漏报 {family}  {line}")
         for line in scores[family].false:
             print(f"  误报 {family}  {line}")
+    print()
+    return failing
+
+
+def main() -> int:
+    failing = report_set("自编标注集", LABELLED) + report_set("独立标注集（由未看过规则的会话编写）", INDEPENDENT)
 
     chars, found, examples = evaluate_clean()
     per_5000 = found / chars * 5000 if chars else 0

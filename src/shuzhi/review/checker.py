@@ -58,7 +58,18 @@ class Checker:
                     continue
                 seen.add(key)
                 findings.append(f if f.severity == severity or severity == rule.severity else replace(f, severity=severity))
-        return _drop_nested(findings)
+        return _drop_nested(self._drop_superseded(findings))
+
+    def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
+        """乡村振X兴 is a stray letter (TY001), not also a placeholder or a misspelt formulation."""
+        superseding = {r.code: set(r.supersedes) for r in self.rules if r.supersedes}
+        if not superseding:
+            return findings
+        winners = [f for f in findings if f.rule in superseding]
+        return [
+            f for f in findings
+            if not any(f.rule in superseding[w.rule] and w.start < f.end and f.start < w.end for w in winners)
+        ]
 
     def score(self, doc: Document, findings: list[Finding]) -> Scorecard:
         return score(doc, findings, self.config, self.weights)

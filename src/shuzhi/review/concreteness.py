@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .knowledge import load_knowledge, normalize_term
+from .knowledge import load_knowledge
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CN_NUMBER = "一二三四五六七八九十两百千万"
@@ -23,7 +23,7 @@ class Sentence:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     knowledge = load_knowledge()
     units = "|".join(re.escape(u) for u in knowledge.fact_units)
     counted = [u for u in knowledge.fact_units if u not in _NOT_COUNTS and u not in ("年", "月", "日")]
@@ -34,24 +34,20 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
         r"|《[^》\n]{2,}》"
     )
     slogan = re.compile("|".join(map(re.escape, knowledge.slogan_markers)))
-    terms = frozenset(f.term for f in knowledge.formulations)
-    return fact, slogan, terms
-
-
-_QUOTED = re.compile(r"“([^“”\n]{2,15})”")
+    # “金牌店小二”技能竞赛, “清廉审批”工作室: a quoted name followed by the kind of thing it names.
+    named = re.compile(r"“[^“”\n]{2,15}”[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, knowledge.named_things)) + ")")
+    return fact, slogan, named
 
 
 def sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Sentences of text[start:end], each marked as carrying a fact or being a slogan without one."""
-    fact, slogan, terms = _patterns()
+    fact, slogan, named = _patterns()
     out = []
     for m in _SENTENCE.finditer(text, start, end):
         s, e = m.span()
         if len(m.group().strip()) < 4:
             continue
-        has_fact = bool(fact.search(text, s, e)) or any(
-            normalize_term(q.group(1)) not in terms for q in _QUOTED.finditer(text, s, e)
-        )
+        has_fact = bool(fact.search(text, s, e) or named.search(text, s, e))
         out.append(Sentence(s, e, has_fact, not has_fact and bool(slogan.search(text, s, e))))
     return out
 

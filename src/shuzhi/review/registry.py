@@ -55,6 +55,8 @@ class Rule:
     safety: str | None = None
     examples: Examples = Examples()
     options: dict = {}
+    # Codes whose findings on the same characters this rule's findings replace (one reading of a defect).
+    supersedes: tuple[str, ...] = ()
 
     def __init__(self, spec: dict | None = None, origin: str = ""):
         self.origin = origin
@@ -65,6 +67,7 @@ class Rule:
         self.basis = spec.get("basis", "")
         self.safety = spec.get("safety")
         self.options = spec.get("options", {})
+        self.supersedes = tuple(spec.get("supersedes", []))
         examples = spec.get("examples", {})
         self.examples = Examples(
             bad=tuple(BadExample(e["text"], e.get("suggestion")) for e in examples.get("bad", [])),

@@ -49,6 +49,8 @@ class Campaign:
     instead: str
     source: str
     verified: bool = True
+    # The name itself says the work goes on (常态化疫情防控): no verb is needed to read it as current.
+    ongoing: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Knowledge:
     fact_units: tuple[str, ...] = ()
     slogan_markers: tuple[str, ...] = ()
     problem_stock: tuple[str, ...] = ()
+    named_things: tuple[str, ...] = ()
     surnames: str = ""
 
     def looks_alike(self, a: str, b: str) -> bool:
@@ -158,6 +161,7 @@ def _timeline(data: dict, knowledge: Knowledge) -> None:
         knowledge.campaigns.append(Campaign(
             spec["name"], tuple(_compile(name, spec["name"], p) for p in spec["patterns"]),
             (years[0], years[1]), spec["instead"], spec["source"], bool(spec.get("verified", True)),
+            bool(spec.get("ongoing", False)),
         ))
     for spec in data.get("anniversaries") or []:
         patterns = tuple(_compile(name, spec.get("event", "?"), p) for p in spec.get("patterns", []))
@@ -187,7 +191,7 @@ def _outlines(data: dict, knowledge: Knowledge) -> None:
 
 
 def _style(data: dict, knowledge: Knowledge) -> None:
-    for key in ("fact_units", "slogan_markers", "problem_stock"):
+    for key in ("fact_units", "slogan_markers", "problem_stock", "named_things"):
         values = data.get(key)
         if not values or not all(isinstance(v, str) for v in values):
             raise KnowledgeError(f"style.yaml: {key} 应为非空字符串列表")

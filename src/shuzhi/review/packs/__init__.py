@@ -13,7 +13,7 @@ from ..text import MACROS
 
 _KEYS = {
     "code", "type", "name", "title", "severity", "message", "description", "basis", "safety",
-    "patterns", "exceptions", "unless", "suggest", "examples", "flags", "options",
+    "patterns", "exceptions", "unless", "suggest", "examples", "flags", "options", "supersedes",
 }
 _REQUIRED = {"code", "type", "name", "title", "severity", "message", "description", "examples"}
 _FLAGS = {"ignorecase": re.IGNORECASE, "verbose": re.VERBOSE}

@@ -47,6 +47,18 @@ def _variants_with_full_title(occurrences: dict[str, list[tuple[int, int]]]) -> 
     return pairs
 
 
+def _same_term(minority: str, majority: str, edit: str, i: int) -> bool:
+    """Written two ways, rather than two terms: long enough, not a count, no word added at either end.
+
+    报到 and 双报到, 两委 and 两新 are different things; 最强支部 and 最强党支部 one thing.
+    """
+    if min(len(minority), len(majority)) < 4:
+        return False
+    if edit in ("ins", "del") and not 0 < i < min(len(minority), len(majority)):
+        return False
+    return _not_a_count(minority, majority, edit, i)
+
+
 def _not_a_count(minority: str, majority: str, edit: str, i: int) -> bool:
     """三张清单 and 四张清单 are two different things, not one written two ways."""
     changed = {minority[i]} if edit in ("sub", "ins") and i < len(minority) else set()
@@ -64,7 +76,7 @@ class InconsistentQuotedTerm(Rule):
         for m in _QUOTED.finditer(doc.text, doc.start, doc.end):
             group = 1 if m.group(1) else 2
             occurrences[m.group(group)].append(m.span(group))
-        for minority, majority in _variants(occurrences, _not_a_count) + _variants_with_full_title(occurrences):
+        for minority, majority in _variants(occurrences, _same_term) + _variants_with_full_title(occurrences):
             for start, end in occurrences[minority]:
                 yield self.finding(
                     doc, start, end,

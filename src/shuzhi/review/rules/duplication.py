@@ -9,7 +9,6 @@ from ..registry import Rule, implements
 from ..text import HAN, is_han
 
 _DOUBLE = re.compile(rf"([{HAN}]{{1,6}})\1")
-_FUNCTION_CHARS = set("的和与及等是在了")
 
 
 @implements("doubled-word")
@@ -53,10 +52,12 @@ class DoubledWord(Rule):
             # Only a real word counts: 的人的人 (帮助的人的人数) is two words meeting by chance.
             if freq.get(unit, 0) < 20 or freq.get(unit * 2, 0):
                 return False
-            # A noun may end one phrase and begin the next (PPP项目项目经理, 工程建设建设单位); a doubled
-            # noun is reported only where nothing follows that it could begin.
+            # A noun may end one phrase and begin the next: after an abbreviation (PPP项目|项目经理), or
+            # where the second copy begins a longer word (项目经理). 党员党员通读 is typed twice.
             tag = two_char_tags().get(unit, "")
             if tag.startswith("n") or tag == "vn":
-                return e >= len(text) or not is_han(text[e]) or text[e] in _FUNCTION_CHARS
+                if s > 0 and text[s - 1].isascii() and text[s - 1].isalnum():
+                    return False
+                return not any(freq.get(text[s + len(unit) : e + k], 0) >= 3 for k in (1, 2))
             return True
         return True

@@ -10,8 +10,8 @@ from .stale import in_book_title
 
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 _UNITS = "名|人|个|次|项|家|户|村|支|处|篇|场|件"
-_TOTAL = re.compile(rf"(?:共有|共计|共|合计|总计|累计|总数为?|全[镇乡村县区局市部])[^，。；\d]{{0,8}}?(\d+)\s*({_UNITS})")
 _PART = re.compile(rf"(\d+)\s*({_UNITS})")
+_AMONG = re.compile(rf"(\d+)\s*({_UNITS})[\u4e00-\u9fff]{{1,8}}中[，,]?(?:有)?(\d+)\s*(\2)")
 _RATE = re.compile(r"(率|比例|满意度|占比|覆盖面|完成度|知晓度)[^，。；\d%]{0,6}?(\d+(?:\.\d+)?)\s*[%％]")
 _GROWTH = re.compile(r"增长|提高|提升|上升|增幅|同比|环比|增加|翻")
 _FULLWIDTH_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
@@ -22,27 +22,47 @@ _HISTORY = re.compile(r"自|从|以来|截至|截止|期间|此前|当时|成立
 
 @implements("part-exceeds-total")
 class PartExceedsTotal(Rule):
-    """共有党员28名，其中女党员35名: a part larger than the whole."""
+    """现有党员23名，其中青年党员26名; 26个党支部中28个: a part larger than the whole."""
 
     def check(self, doc, ctx):
         text = doc.text
         for sentence in _SENTENCE.finditer(text, doc.start, doc.end):
             s, e = sentence.span()
-            where = text.find("其中", s, e)
-            if where == -1:
-                continue
-            total = None
-            for m in _TOTAL.finditer(text, s, where):
-                total = m
-            if total is None:
-                continue
-            value, unit = int(total.group(1)), total.group(2)
+            for part, value, unit in self._parts_over_total(text, s, e):
+                yield self.finding(
+                    doc, part.start(1), part.end(2),
+                    message=f"“其中”的{part.group(1)}{unit}大于总数{value}{unit}，数字相互矛盾",
+                )
+
+    @staticmethod
+    def _parts_over_total(text: str, s: int, e: int):
+        where = text.find("其中", s, e)
+        if where != -1:
+            # The whole is the last count before 其中 in the same unit as the part.
+            before = list(_PART.finditer(text, s, where))
             for part in _PART.finditer(text, where, e):
-                if part.group(2) == unit and int(part.group(1)) > value:
-                    yield self.finding(
-                        doc, part.start(1), part.end(2),
-                        message=f"“其中”的{part.group(1)}{unit}大于前面的总数{value}{unit}，数字相互矛盾",
-                    )
+                total = next((m for m in reversed(before) if m.group(2) == part.group(2)), None)
+                if total and int(part.group(1)) > int(total.group(1)):
+                    yield part, int(total.group(1)), part.group(2)
+        for m in _AMONG.finditer(text, s, e):
+            if int(m.group(3)) > int(m.group(1)):
+                yield _Shifted(m), int(m.group(1)), m.group(2)
+
+
+class _Shifted:
+    """The part of a 26个党支部中28个 match, shaped like a _PART match."""
+
+    def __init__(self, m: re.Match):
+        self.m = m
+
+    def start(self, group: int) -> int:
+        return self.m.start(3)
+
+    def end(self, group: int) -> int:
+        return self.m.end(4)
+
+    def group(self, n: int) -> str:
+        return self.m.group(3) if n == 1 else self.m.group(4)
 
 
 @implements("rate-over-100")

@@ -24,15 +24,24 @@ def in_book_title(text: str, start: int, end: int, lo: int) -> bool:
     return any(m.start() < start and end < m.end() for m in _BOOK_TITLE.finditer(text, max(lo, start - 60), end + 60))
 
 
-def written_as_current(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Written as this year's own work: an action verb before it in its clause, and no word of history."""
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# For anniversaries, 期间 and 之际 mark the time of the celebration (“七一”期间, 建党100周年之际), not history.
+_ANNIVERSARY_NOT_HISTORY = {"期间", "之际"}
+
+
+def written_as_current(text: str, start: int, end: int, lo: int, hi: int, year: int | None = None,
+                       verb_needed: bool = True, ignore: set[str] = frozenset()) -> bool:
+    """Written as this year's own work: an action verb before it in its clause, no word of history, and no
+    other year named in the clause (继续使用2021年庆祝建党100周年时编写的教材)."""
     knowledge = load_knowledge()
     c_start, c_end = clause_at(text, start, end, lo, hi)
     clause = text[c_start:c_end]
-    if any(word in clause for word in knowledge.history_words):
+    if any(word in clause for word in knowledge.history_words if word not in ignore):
+        return False
+    if year is not None and any(int(m.group(1)) != year for m in _YEAR.finditer(clause)):
         return False
     # The verb may be part of the mention itself (喜迎二十大).
-    return any(word in text[c_start:end] for word in knowledge.current_words)
+    return not verb_needed or any(word in text[c_start:end] for word in knowledge.current_words)
 
 
 @implements("stale-campaign")
@@ -49,7 +58,7 @@ class StaleCampaign(Rule):
                 for m in pattern.finditer(text, doc.start, doc.end):
                     if in_book_title(text, m.start(), m.end(), doc.start):
                         continue
-                    if not written_as_current(text, m.start(), m.end(), doc.start, doc.end):
+                    if not written_as_current(text, m.start(), m.end(), doc.start, doc.end, doc.year, not campaign.ongoing):
                         continue
                     period = f"{first}年" if first == last else f"{first}—{last}年"
                     unverified = "（日期待核实）" if not campaign.verified else ""
@@ -72,7 +81,8 @@ class StaleAnniversary(Rule):
                     # The coming year's anniversary may be prepared for (迎接建党100周年 in 2020).
                     if when in (doc.year, doc.year + 1) or in_book_title(text, m.start(), m.end(), doc.start):
                         continue
-                    if not written_as_current(text, m.start(), m.end(), doc.start, doc.end):
+                    if not written_as_current(text, m.start(), m.end(), doc.start, doc.end, doc.year,
+                                              ignore=_ANNIVERSARY_NOT_HISTORY):
                         continue
                     yield self.finding(
                         doc, m.start(), m.end(),

@@ -30,7 +30,7 @@ class SloganParagraph(Rule):
             if not any(a <= start < b for a, b in spans) or len(_HAN.findall(text, start, end)) < min_chars:
                 continue
             items = sentences(text, start, end)
-            if len(items) >= 2 and not any(s.fact for s in items) and sum(s.slogan for s in items) * 2 >= len(items):
+            if items and not any(s.fact for s in items) and sum(s.slogan for s in items) * 2 >= len(items):
                 yield self.finding(doc, start, end, message=self.message)
 
 

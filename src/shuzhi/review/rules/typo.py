@@ -8,8 +8,8 @@ from ..lexicon import word_freq
 from ..registry import Rule, implements
 from ..text import HAN
 
-# X and x are template placeholders (PH001), not stray letters.
-_STRAY = re.compile(rf"(?<=[{HAN}])([A-WYZa-wyz])(?=[{HAN}])")
+# X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
+_STRAY = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
 
 
 @implements("stray-letter")
