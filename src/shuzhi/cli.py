@@ -73,6 +73,23 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
     split.add_argument("--year", type=int, metavar="年份", help="报告年度")
 
+    compare = sub.add_parser("compare", help="比对两篇报告的雷同段落", description="找出两篇报告中所有相同的段落（不论先后顺序），计算双方的文字复制比。")
+    compare.add_argument("a", metavar="报告甲", help="第一篇报告")
+    compare.add_argument("b", metavar="报告乙", help="第二篇报告")
+    compare.add_argument("--min-run", type=int, default=13, metavar="字数", help="报告的最短雷同段落（规范化后字数，默认13）")
+    compare.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    compare.add_argument("--html", metavar="文件", help="写出左右对照、高亮雷同段落的网页")
+
+    reuse = sub.add_parser("reuse", help="在一批报告中查找雷同、模板和沿用上年报告", description="在文件、文件夹、压缩包和汇编中的全部报告之间查找雷同段落，区分共用表述，找出模板聚类和沿用本单位上年报告的情况。")
+    reuse.add_argument("paths", nargs="+", metavar="路径", help="文件、文件夹或 zip 压缩包")
+    reuse.add_argument("--min-run", type=int, default=13, metavar="字数", help="报告的最短雷同段落（默认13）")
+    reuse.add_argument("--common-share", type=float, default=0.05, metavar="比例", help="多少比例的报告都有的表述算共用表述，不计入复制比（默认0.05）")
+    reuse.add_argument("--cluster-ratio", type=float, default=0.3, metavar="比例", help="复制比达到多少时归入同一模板聚类（默认0.3）")
+    reuse.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    reuse.add_argument("--xlsx", metavar="文件", help="写出按复制比排序的 Excel 表")
+    reuse.add_argument("--html-dir", metavar="文件夹", help="为每对雷同报告写出左右对照网页")
+    reuse.add_argument("--dask", metavar="地址", help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.1:8786）")
+
     rules = sub.add_parser("rules", help="列出全部规则及其说明和例句", description="列出规则的代码、说明、依据和例句。")
     rules.add_argument("codes", nargs="*", metavar="代码", help="只显示这些规则（代码或类别前缀）")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="输出格式（默认 text）")
@@ -88,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return EXIT_TROUBLE
-        return {"check": cmd_check, "split": cmd_split, "rules": cmd_rules}[args.command](args)
+        commands = {"check": cmd_check, "split": cmd_split, "rules": cmd_rules, "compare": cmd_compare, "reuse": cmd_reuse}
+        return commands[args.command](args)
     except UsageError as exc:
         sys.stderr.write(f"shuzhi: 用法错误：{exc} / usage error\n")
         return EXIT_TROUBLE
@@ -234,3 +252,80 @@ def cmd_rules(args) -> int:
         rules = list(registry)
     sys.stdout.write(render_rules(rules, args.format))
     return EXIT_CLEAN
+
+
+def _reuse_params(args):
+    from .reuse.corpus import ReuseParams
+    from .reuse.signatures import SignatureParams
+
+    if not 5 <= args.min_run <= 200:
+        raise UsageError("--min-run 应在 5 到 200 之间")
+    common_share = getattr(args, "common_share", 0.05)
+    cluster_ratio = getattr(args, "cluster_ratio", 0.3)
+    if not 0 < common_share <= 1 or not 0 < cluster_ratio <= 1:
+        raise UsageError("--common-share 和 --cluster-ratio 应在 0 到 1 之间")
+    return ReuseParams(SignatureParams(min_run=args.min_run), common_share=common_share, cluster_ratio=cluster_ratio,
+                       min_shared=args.min_run)
+
+
+def cmd_compare(args) -> int:
+    from .outputs.reuse import pair_html, write_json, write_text
+    from .reuse.corpus import ReuseResult, align_pair, common_mask, signatures_of
+    from .reuse.load import load_reports
+
+    params = _reuse_params(args)
+    docs, errors = [], []
+    for path in (args.a, args.b):
+        found, errs, _ = load_reports([path])
+        errors += errs
+        if not errs and len(found) != 1:
+            raise UsageError(f"{path} 含有 {len(found)} 篇报告；compare 比对两篇单独的报告，汇编请用 shuzhi reuse")
+        docs += found
+    if errors:
+        for e in errors:
+            sys.stderr.write(f"{e.source}: 无法读取：{e.message}\n")
+        return EXIT_TROUBLE
+    a, b = docs
+    b.id = 1
+    signatures_of(docs, params.signatures)
+    masks = {d.id: common_mask(d, params.signatures.min_run) for d in docs}
+    pair = align_pair(a, b, params, masks)
+    result = ReuseResult(docs, [pair] if pair else [], [], [], [], candidates=1)
+    if args.format == "json":
+        write_json(result, sys.stdout)
+    else:
+        write_text(result, sys.stdout)
+    if args.html and pair:
+        Path(args.html).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.html).write_text(pair_html(pair, a, b), encoding="utf-8")
+    return EXIT_FINDINGS if pair else EXIT_CLEAN
+
+
+def cmd_reuse(args) -> int:
+    from .outputs.reuse import pair_html, write_json, write_text, write_xlsx
+    from .reuse.corpus import detect
+    from .reuse.load import load_reports
+
+    params = _reuse_params(args)
+    docs, errors, _ = load_reports(args.paths)
+    if args.dask:
+        from .reuse.distributed import detect_on_dask
+
+        result = detect_on_dask(docs, params, args.dask)
+    else:
+        result = detect(docs, params)
+    if args.format == "json":
+        write_json(result, sys.stdout, errors)
+    else:
+        write_text(result, sys.stdout, errors)
+    if args.xlsx:
+        write_xlsx(result, Path(args.xlsx))
+    if args.html_dir:
+        by_id = {d.id: d for d in result.docs}
+        folder = Path(args.html_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for r in result.pairs:
+            (folder / f"pair_{r.a}_{r.b}.html").write_text(pair_html(r, by_id[r.a], by_id[r.b]), encoding="utf-8")
+    if errors:
+        return EXIT_TROUBLE
+    return EXIT_FINDINGS if result.pairs else EXIT_CLEAN

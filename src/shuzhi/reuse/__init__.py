@@ -1,0 +1,1 @@
+"""Reuse detection: passages copied between reports, templates, and last year's report reused."""

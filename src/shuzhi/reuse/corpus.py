@@ -1,0 +1,370 @@
+"""Reuse across a corpus: candidate pairs from fingerprints and MinHash bands, exact alignment of candidates,
+common phrasing set apart, template clusters, and each unit's report against its own previous one."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..document import Document
+from ..document import SectionKind as K
+from .align import Passage, shared_passages
+from .boilerplate import formulation_mask
+from .signatures import Signature, SignatureParams, organization_of, signature
+from .text import NormText, kgram_hashes
+
+
+@dataclass(frozen=True)
+class ReuseParams:
+    signatures: SignatureParams = SignatureParams()
+    # A fingerprint in at least this share of the reports (and at least common_min_docs of them) is common
+    # phrasing (四个意识, 抓好党建是本职), reported apart and not counted as copying.
+    common_share: float = 0.05
+    common_min_docs: int = 5
+    # How many k-grams are counted across the corpus to find common phrasing: all of them up to this many,
+    # beyond it a fixed share chosen by hash (short common phrases then go unnoticed on a huge corpus).
+    max_counted_kgrams: int = 20_000_000
+    # Fingerprints shared by more reports than this produce no pairs of their own (templates are found
+    # through the MinHash bands instead): this bounds the work on a large corpus.
+    pair_df_cap: int = 64
+    # A MinHash bucket larger than this is aligned as a star (each report against one), not all pairs.
+    bucket_cap: int = 32
+    # Reports whose larger copy ratio reaches this are joined into a template cluster.
+    cluster_ratio: float = 0.3
+    # The fewest non-common shared characters for a pair to be reported.
+    min_shared: int = 13
+
+
+@dataclass
+class ReuseDoc:
+    id: int
+    source: str
+    title: str
+    start: int
+    end: int
+    year: int | None
+    organization: str | None
+    norm: NormText
+    sections: list = field(default_factory=list, repr=False)
+    signature: Signature | None = None
+    # The source file's text, kept when passages are to be shown where they are (a large corpus drops it).
+    text: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, id: int, doc: Document, keep_text: bool = True) -> ReuseDoc:
+        return cls(id, doc.source, doc.title, doc.start, doc.end, doc.year, organization_of(doc.title),
+                   NormText.of(doc), [(s.start, s.end, s.kind) for s in doc.sections if not s.inline],
+                   text=doc.text if keep_text else None)
+
+
+@dataclass
+class PairResult:
+    a: int
+    b: int
+    shared_a: int
+    shared_b: int
+    ratio_a: float
+    ratio_b: float
+    passages: list[Passage]
+    scores: list[float]  # how rare each passage is in the corpus (mean idf of its fingerprints)
+    self_reuse: bool = False
+
+
+@dataclass
+class ReuseResult:
+    docs: list[ReuseDoc]
+    pairs: list[PairResult]
+    clusters: list[list[int]]
+    common_phrases: list[tuple[str, int]]
+    self_reuse: list[dict]
+    candidates: int = 0
+
+
+def signatures_of(docs: list[ReuseDoc], params: SignatureParams) -> None:
+    perms = params.permutations()
+    for d in docs:
+        if d.signature is None:
+            d.signature = signature(d.norm.text, params, perms)
+
+
+class KgramSample:
+    """How many reports hold each sampled k-gram (those whose hash is 0 modulo `rate`).
+
+    Winnowing keeps too few k-grams of a short phrase to tell whether the phrase is common; a fixed share
+    of all k-grams, chosen by hash so that every report keeps the same ones, does.
+    """
+
+    def __init__(self, docs: list[ReuseDoc], hashes: dict[int, np.ndarray], rate: int):
+        self.rate = np.uint64(rate)
+        sampled = [np.unique(h[h % self.rate == 0]) for h in (hashes[d.id] for d in docs)]
+        allh = np.concatenate(sampled) if sampled else np.empty(0, dtype=np.uint64)
+        self.unique, self.df = np.unique(allh, return_counts=True)
+
+    def common_positions(self, h: np.ndarray, threshold: int) -> np.ndarray:
+        """Positions of a report's k-grams that are sampled and held by at least `threshold` reports."""
+        positions = np.flatnonzero(h % self.rate == 0)
+        if len(positions) == 0 or len(self.unique) == 0:
+            return positions[:0]
+        i = np.minimum(np.searchsorted(self.unique, h[positions]), len(self.unique) - 1)
+        common = (self.unique[i] == h[positions]) & (self.df[i] >= threshold)
+        return positions[common]
+
+
+class FingerprintTable:
+    """Which reports hold each fingerprint: one sorted array, built once for the corpus."""
+
+    def __init__(self, docs: list[ReuseDoc]):
+        self.n_docs = len(docs)
+        fps = [d.signature.fingerprints for d in docs]
+        self.hashes = np.concatenate(fps) if fps else np.empty(0, dtype=np.uint64)
+        self.doc_ids = np.concatenate([np.full(len(f), d.id, dtype=np.int64) for f, d in zip(fps, docs)]) if fps else np.empty(0, dtype=np.int64)
+        order = np.argsort(self.hashes, kind="stable")
+        self.hashes, self.doc_ids = self.hashes[order], self.doc_ids[order]
+        self.unique, self.first, self.df = np.unique(self.hashes, return_index=True, return_counts=True)
+
+    def df_of(self, fingerprints: np.ndarray) -> np.ndarray:
+        i = np.searchsorted(self.unique, fingerprints)
+        i = np.minimum(i, len(self.unique) - 1)
+        found = self.unique[i] == fingerprints if len(self.unique) else np.zeros(len(fingerprints), dtype=bool)
+        return np.where(found, self.df[i] if len(self.unique) else 0, 0)
+
+    def pairs(self, max_df: int) -> np.ndarray:
+        """(a, b) report pairs sharing a fingerprint held by between 2 and max_df reports, with repeats."""
+        groups = np.flatnonzero((self.df >= 2) & (self.df <= max_df))
+        out = []
+        for size in np.unique(self.df[groups]):
+            starts = self.first[groups[self.df[groups] == size]]
+            members = self.doc_ids[starts[:, None] + np.arange(size)[None, :]]  # (groups, size)
+            i, j = np.triu_indices(size, 1)
+            out.append(np.stack([members[:, i].ravel(), members[:, j].ravel()], axis=1))
+        return np.concatenate(out) if out else np.empty((0, 2), dtype=np.int64)
+
+
+def band_pairs(docs: list[ReuseDoc], params: ReuseParams) -> np.ndarray:
+    """Pairs of reports that fall into one MinHash bucket in some band (likely near-duplicates)."""
+    if len(docs) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    keys = np.stack([d.signature.band_keys(params.signatures) for d in docs])  # (docs, bands)
+    ids = np.array([d.id for d in docs], dtype=np.int64)
+    out = []
+    for band in range(keys.shape[1]):
+        order = np.argsort(keys[:, band], kind="stable")
+        k, members = keys[order, band], ids[order]
+        breaks = np.flatnonzero(np.diff(k)) + 1
+        for group in np.split(members, breaks):
+            if len(group) < 2:
+                continue
+            if len(group) <= params.bucket_cap:
+                i, j = np.triu_indices(len(group), 1)
+                out.append(np.stack([group[i], group[j]], axis=1))
+            else:  # a big template family: each member against the first is enough to cluster it
+                out.append(np.stack([np.full(len(group) - 1, group[0]), group[1:]], axis=1))
+    return np.concatenate(out) if out else np.empty((0, 2), dtype=np.int64)
+
+
+def self_pairs(docs: list[ReuseDoc]) -> list[tuple[int, int]]:
+    """(last year's report, this year's report) of the same unit."""
+    by_unit: dict[str, dict[int, int]] = defaultdict(dict)
+    for d in docs:
+        if d.organization and d.year:
+            by_unit[d.organization][d.year] = d.id
+    out = []
+    for years in by_unit.values():
+        for year, doc_id in years.items():
+            if year - 1 in years:
+                out.append((years[year - 1], doc_id))
+    return out
+
+
+def common_threshold(n_docs: int, params: ReuseParams) -> int:
+    return max(params.common_min_docs, math.ceil(params.common_share * n_docs))
+
+
+def corpus_common_mask(d: ReuseDoc, h: np.ndarray, table: FingerprintTable, sample: KgramSample, threshold: int, k: int) -> np.ndarray:
+    """Positions of the normalized text held by many reports of the corpus: common phrasing."""
+    mask = np.zeros(len(d.norm), dtype=bool)
+    sig = d.signature
+    starts = np.concatenate([sig.positions[table.df_of(sig.fingerprints) >= threshold], sample.common_positions(h, threshold)])
+    for p in np.unique(starts).tolist():
+        mask[p : p + k] = True
+    return mask
+
+
+def common_mask(d: ReuseDoc, k: int, corpus_mask: np.ndarray | None = None) -> np.ndarray:
+    """Common phrasing of a report: official formulations, and what the corpus shows many reports share."""
+    mask = formulation_mask(d.norm.text)
+    if corpus_mask is not None:
+        mask |= corpus_mask
+    return mask
+
+
+def align_pair(a: ReuseDoc, b: ReuseDoc, params: ReuseParams, masks: dict, table: FingerprintTable | None = None,
+               hashes: dict | None = None) -> PairResult | None:
+    k = params.signatures.min_run
+    hashes = hashes if hashes is not None else {}
+    for d in (a, b):
+        if d.id not in hashes:
+            hashes[d.id] = kgram_hashes(d.norm.text, k)
+    passages = shared_passages(a.norm.text, b.norm.text, k, hashes[a.id], hashes[b.id])
+    if not passages:
+        return None
+    mask_a, mask_b = masks[a.id], masks[b.id]
+    kept, scores = [], []
+    cov_a = np.zeros(len(a.norm), dtype=bool)
+    cov_b = np.zeros(len(b.norm), dtype=bool)
+    for p in passages:
+        own_a = ~mask_a[p.a_start : p.a_end]
+        # A passage that is all common phrasing (or nearly) is not copying.
+        if own_a.sum() < k:
+            continue
+        kept.append(p)
+        cov_a[p.a_start : p.a_end] |= own_a
+        cov_b[p.b_start : p.b_end] |= ~mask_b[p.b_start : p.b_end]
+        scores.append(_rarity(a, p, table))
+    shared_a, shared_b = int(cov_a.sum()), int(cov_b.sum())
+    if not kept or max(shared_a, shared_b) < params.min_shared:
+        return None
+    return PairResult(a.id, b.id, shared_a, shared_b, shared_a / max(len(a.norm), 1), shared_b / max(len(b.norm), 1), kept, scores)
+
+
+def _rarity(d: ReuseDoc, p: Passage, table: FingerprintTable | None) -> float:
+    """Mean inverse document frequency of the passage's fingerprints: higher is rarer, more telling."""
+    if table is None:
+        return 0.0
+    sig = d.signature
+    inside = (sig.positions >= p.a_start) & (sig.positions + 1 <= p.a_end)
+    df = table.df_of(sig.fingerprints[inside])
+    return float(np.mean(np.log((1 + table.n_docs) / np.maximum(df, 1)))) if len(df) else 0.0
+
+
+def detect(docs: list[ReuseDoc], params: ReuseParams = ReuseParams(), align=None) -> ReuseResult:
+    """The whole pipeline on one machine; `align` may run the candidate pairs elsewhere (Dask)."""
+    signatures_of(docs, params.signatures)
+    table = FingerprintTable(docs)
+    threshold = common_threshold(len(docs), params)
+    k = params.signatures.min_run
+    hashes = {d.id: kgram_hashes(d.norm.text, k) for d in docs}
+    total = sum(len(h) for h in hashes.values())
+    sample = KgramSample(docs, hashes, max(1, math.ceil(total / params.max_counted_kgrams)))
+    corpus_masks = {d.id: corpus_common_mask(d, hashes[d.id], table, sample, threshold, k) for d in docs}
+    masks = {d.id: common_mask(d, k, corpus_masks[d.id]) for d in docs}
+    candidates = candidate_pairs(docs, table, params, threshold)
+    selves = set(self_pairs(docs))
+    by_id = {d.id: d for d in docs}
+    results = (align or _align_all)(by_id, sorted(candidates | selves), params, masks, table, hashes)
+    pairs = [r for r in results if r is not None]
+    for r in pairs:
+        r.self_reuse = (r.a, r.b) in selves or (r.b, r.a) in selves
+    return ReuseResult(
+        docs=docs,
+        pairs=sorted(pairs, key=lambda r: -max(r.ratio_a, r.ratio_b)),
+        clusters=clusters_of(pairs, params.cluster_ratio),
+        common_phrases=common_phrases(docs, corpus_masks),
+        self_reuse=[self_report(by_id[a], by_id[b], r) for r in pairs for a, b in [(r.a, r.b)] if r.self_reuse],
+        candidates=len(candidates),
+    )
+
+
+def candidate_pairs(docs: list[ReuseDoc], table: FingerprintTable, params: ReuseParams, threshold: int) -> set[tuple[int, int]]:
+    pairs = np.concatenate([table.pairs(min(params.pair_df_cap, threshold - 1)), band_pairs(docs, params)])
+    if len(pairs) == 0:
+        return set()
+    pairs = np.sort(pairs, axis=1)
+    pairs = np.unique(pairs[pairs[:, 0] != pairs[:, 1]], axis=0)
+    return {(int(a), int(b)) for a, b in pairs}
+
+
+def _align_all(by_id, pairs, params, masks, table, hashes) -> Iterable[PairResult | None]:
+    for a, b in pairs:
+        yield align_pair(by_id[a], by_id[b], params, masks, table, hashes)
+
+
+def clusters_of(pairs: list[PairResult], ratio: float) -> list[list[int]]:
+    """Connected groups of reports linked by pairs whose larger copy ratio reaches `ratio`."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in pairs:
+        if max(r.ratio_a, r.ratio_b) >= ratio:
+            parent[find(r.a)] = find(r.b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in list(parent):
+        groups[find(x)].append(x)
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g))
+
+
+def common_phrases(docs: list[ReuseDoc], masks: dict, limit: int = 50) -> list[tuple[str, int]]:
+    """The stretches of common phrasing, with how many reports use each, most used first.
+
+    One phrase may be cut a little differently in different reports; stretches that overlap the same
+    text are counted together and shown as their most frequent cut.
+    """
+    texts: Counter = Counter()
+    docs_of: dict[str, set[int]] = defaultdict(set)
+    for d in docs:
+        mask = masks[d.id]
+        if not mask.any():
+            continue
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+        for s, e in zip(edges[::2].tolist(), edges[1::2].tolist()):
+            text = d.norm.text[s:e]
+            texts[text] += 1
+            docs_of[text].add(d.id)
+    # Group cuts that contain one another; the most frequent cut names the group.
+    groups: list[tuple[str, set[int]]] = []
+    for text, _ in texts.most_common():
+        for i, (name, members) in enumerate(groups):
+            if text in name or name in text:
+                members |= docs_of[text]
+                break
+        else:
+            groups.append((text, set(docs_of[text])))
+        if len(groups) >= limit * 4:
+            break
+    return sorted(((name, len(members)) for name, members in groups), key=lambda x: (-x[1], x[0]))[:limit]
+
+
+def self_report(earlier: ReuseDoc, later: ReuseDoc, r: PairResult) -> dict:
+    """How much of this year's report repeats last year's, part by part (问题 and 打算 copied are the classic case)."""
+    later_is_b = r.b == later.id
+    covered = np.zeros(len(later.norm), dtype=bool)
+    for p in r.passages:
+        s, e = (p.b_start, p.b_end) if later_is_b else (p.a_start, p.a_end)
+        covered[s:e] = True
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for start, end, kind in later.sections:
+        s_norm, e_norm = _norm_index(later.norm, start), _norm_index(later.norm, end)
+        if e_norm > s_norm:
+            by_kind[kind][0] += int(covered[s_norm:e_norm].sum())
+            by_kind[kind][1] += e_norm - s_norm
+    ratio = r.ratio_b if later_is_b else r.ratio_a
+    parts = {kind: round(c / t, 2) for kind, (c, t) in by_kind.items() if t}
+    flagged = [kind for kind in (K.PROBLEMS, K.CAUSES, K.PLANS) if parts.get(kind, 0) >= 0.5]
+    return {
+        "organization": later.organization,
+        "earlier": earlier.id,
+        "later": later.id,
+        "years": [earlier.year, later.year],
+        "ratio": round(ratio, 3),
+        "by_part": parts,
+        "copied_parts": flagged,
+    }
+
+
+def _norm_index(norm: NormText, orig: int) -> int:
+    """The normalized offset of the first character at or after source offset `orig`."""
+    k = int(np.searchsorted(norm.seg_orig, orig, side="right")) - 1
+    if k < 0:
+        return 0
+    seg_len = (norm.seg_norm[k + 1] - norm.seg_norm[k]) if k + 1 < len(norm.seg_norm) else len(norm) - norm.seg_norm[k]
+    inside = orig - int(norm.seg_orig[k])
+    return int(norm.seg_norm[k]) + min(inside, int(seg_len))

@@ -1,0 +1,92 @@
+"""Per-report signatures: k-gram fingerprints for shared passages, MinHash for whole-report likeness.
+
+Both are computed with numpy over the k-gram hashes of the normalized text, one report at a time, so they
+can be produced in parallel (processes, or Dask partitions) and combined afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .text import kgram_hashes, winnow
+
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+@dataclass(frozen=True)
+class SignatureParams:
+    min_run: int = 13  # shortest shared passage reported, in normalized characters (k of the k-grams)
+    window: int = 16  # winnowing window: any shared run of min_run + window - 1 characters leaves a fingerprint
+    num_perm: int = 64  # MinHash permutations
+    bands: int = 32  # LSH bands of num_perm / bands rows each
+    seed: int = 1
+
+    @property
+    def rows(self) -> int:
+        return self.num_perm // self.bands
+
+    def permutations(self) -> tuple[np.ndarray, np.ndarray]:
+        """The multiplier and offset of each of the num_perm multiply-shift hash functions."""
+        rng = np.random.default_rng(self.seed)
+        a = rng.integers(1, 2**63, size=self.num_perm, dtype=np.uint64) | np.uint64(1)
+        b = rng.integers(0, 2**63, size=self.num_perm, dtype=np.uint64)
+        return a, b
+
+
+@dataclass
+class Signature:
+    fingerprints: np.ndarray  # unique fingerprint hashes (uint64)
+    positions: np.ndarray  # where each fingerprint's k-gram starts in the normalized text
+    minhash: np.ndarray  # num_perm uint32 values
+
+    def band_keys(self, params: SignatureParams) -> np.ndarray:
+        """One 64-bit key per band: the band's rows hashed together."""
+        rows = self.minhash.reshape(params.bands, params.rows).astype(np.uint64)
+        key = np.zeros(params.bands, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for r in range(params.rows):
+                key = key * np.uint64(0x100000001B3) ^ rows[:, r]
+        return key
+
+
+def signature(text: str, params: SignatureParams, perms: tuple[np.ndarray, np.ndarray]) -> Signature:
+    hashes = kgram_hashes(text, params.min_run)
+    fps, positions = winnow(hashes, params.window)
+    # One entry per distinct fingerprint: its first position.
+    fps, first = np.unique(fps, return_index=True)
+    positions = positions[first]
+    return Signature(fps, positions, minhash(np.unique(hashes), perms))
+
+
+def minhash(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The minimum, over the shingles, of each permutation (a*x + b, top 32 bits of a 64-bit product)."""
+    a, b = perms
+    if len(shingles) == 0:
+        return np.full(len(a), np.iinfo(np.uint32).max, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        values = (shingles[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
+    return values.min(axis=0).astype(np.uint32)
+
+
+def jaccard_estimate(x: np.ndarray, y: np.ndarray) -> float:
+    return float(np.mean(x == y))
+
+
+_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})\s*年度?")
+_TAIL = re.compile(r"(?:个人)?(?:书记)?(?:抓(?:基层)?党建)?(?:工作)?(?:及?述责述廉)?(?:情况)?(?:的)?(?:述职)?(?:报告|材料)$")
+_ORG_WORD = re.compile(r"党委|党总支|党支部|党组|党工委|委员会|局|镇|乡|村|社区|街道|公司|集团|中心|学校|中学|小学|大学|学院|医院|厅|办|院|所|站|部")
+
+
+def organization_of(title: str) -> str | None:
+    """The unit a report is about, from its title: 2023年度市税务局第一党支部书记抓基层党建工作述职报告 → 市税务局第一党支部."""
+    name = _YEAR.sub("", title or "").strip()
+    previous = None
+    while previous != name:
+        previous = name
+        name = _TAIL.sub("", name).strip()
+    if len(name) < 2 or not _ORG_WORD.search(name) or name.startswith("某"):
+        return None
+    return name

@@ -1,0 +1,105 @@
+"""Text as the reuse detector sees it: full-width forms folded, white space gone, offsets kept.
+
+Every position of the normalized text maps back to a character offset in the document's source text, so a
+shared passage can be shown and annotated where it really is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..document import Document
+
+# Full-width ASCII (！ to ～) and the ideographic space fold to their half-width forms, one for one.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_SPACE = re.compile(r"[\s\u3000\ufeff\u200b]+")
+
+
+@dataclass
+class NormText:
+    """The normalized body of one document and the way back to the source text."""
+
+    text: str
+    seg_norm: np.ndarray  # normalized offset where each unbroken piece starts
+    seg_orig: np.ndarray  # source offset where the same piece starts
+
+    @classmethod
+    def of(cls, doc: Document) -> NormText:
+        return cls.of_text(doc.text, doc.start, doc.end)
+
+    @classmethod
+    def of_text(cls, text: str, start: int = 0, end: int | None = None) -> NormText:
+        end = len(text) if end is None else end
+        body = text[start:end].translate(_FOLD)
+        pieces, seg_norm, seg_orig = [], [], []
+        pos = npos = 0
+        for m in _SPACE.finditer(body):
+            if m.start() > pos:
+                pieces.append(body[pos : m.start()])
+                seg_norm.append(npos)
+                seg_orig.append(start + pos)
+                npos += m.start() - pos
+            pos = m.end()
+        if pos < len(body):
+            pieces.append(body[pos:])
+            seg_norm.append(npos)
+            seg_orig.append(start + pos)
+        return cls("".join(pieces), np.array(seg_norm, dtype=np.int64), np.array(seg_orig, dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def orig(self, i):
+        """Source offsets of normalized offsets (an int or an array)."""
+        k = np.searchsorted(self.seg_norm, i, side="right") - 1
+        return self.seg_orig[k] + (i - self.seg_norm[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of the normalized span [start, end)."""
+        return int(self.orig(start)), int(self.orig(end - 1)) + 1
+
+
+# 64-bit multiplicative hashing of character k-grams: a polynomial in the code points, mixed once more
+# so that the low and high bits are equally random (numpy's uint64 arithmetic wraps, as intended).
+_BASE = np.uint64(0x100000001B3)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def kgram_hashes(text: str, k: int) -> np.ndarray:
+    """The hash of every k-gram of text: element i is the hash of text[i:i+k]."""
+    if len(text) < k:
+        return np.empty(0, dtype=np.uint64)
+    cp = codepoints(text)
+    powers = _BASE ** np.arange(k - 1, -1, -1, dtype=np.uint64)
+    windows = np.lib.stride_tricks.sliding_window_view(cp, k)
+    with np.errstate(over="ignore"):
+        h = windows @ powers
+        h ^= h >> np.uint64(29)
+        h *= _MIX
+        h ^= h >> np.uint64(32)
+    return h
+
+
+def winnow(hashes: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """(fingerprints, positions): the smallest hash of every `window` consecutive k-grams (Schleimer et al.).
+
+    Any substring shared by two texts and at least window + k - 1 characters long yields at least one
+    fingerprint in both.
+    """
+    if len(hashes) == 0:
+        return hashes, np.empty(0, dtype=np.int64)
+    if len(hashes) <= window:
+        i = int(np.argmin(hashes))
+        return hashes[i : i + 1], np.array([i], dtype=np.int64)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
+    # The rightmost minimum of each window, so that one k-gram is chosen for as long as it stays the minimum.
+    rightmost = window - 1 - np.argmin(windows[:, ::-1], axis=1)
+    positions = np.unique(rightmost + np.arange(len(windows)))
+    return hashes[positions], positions
