@@ -270,7 +270,7 @@ def _reuse_params(args):
 
 def cmd_compare(args) -> int:
     from .outputs.reuse import pair_html, write_json, write_text
-    from .reuse.corpus import ReuseResult, align_pair, common_mask, signatures_of
+    from .reuse.corpus import ReuseResult, align_pair, common_mask
     from .reuse.load import load_reports
 
     params = _reuse_params(args)
@@ -287,9 +287,8 @@ def cmd_compare(args) -> int:
         return EXIT_TROUBLE
     a, b = docs
     b.id = 1
-    signatures_of(docs, params.signatures)
-    masks = {d.id: common_mask(d, params.signatures.min_run) for d in docs}
-    pair = align_pair(a, b, params, masks)
+    k = params.signatures.min_run
+    pair = align_pair(a, b, params, common_mask(a, k), common_mask(b, k))
     result = ReuseResult(docs, [pair] if pair else [], [], [], [], candidates=1)
     if args.format == "json":
         write_json(result, sys.stdout)

@@ -1,10 +1,11 @@
-"""Normalization keeps the way back to the source; hashing and winnowing behave as their guarantees say."""
+"""Normalization keeps the way back to the source; hashing and fingerprints behave as the detector needs."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from shuzhi.reuse.text import NormText, kgram_hashes, winnow
+from shuzhi.reuse.signatures import SignatureParams, signature
+from shuzhi.reuse.text import NormText, kgram_hashes
 
 
 def test_full_width_forms_fold_and_white_space_goes_with_offsets_kept():
@@ -25,13 +26,31 @@ def test_kgram_hashes_are_equal_exactly_for_equal_kgrams():
             assert (h[i] == h[j]) == (text[i : i + 5] == text[j : j + 5])
 
 
-def test_winnowing_leaves_a_common_fingerprint_in_every_long_enough_shared_run():
+def test_every_report_keeps_the_same_fingerprints_of_a_shared_text():
+    """A common phrase has the same fingerprints in every report, so its count of reports is its true one."""
     rng = np.random.default_rng(3)
-    alphabet = "党支部书记抓基层建工作述职报告全年召开会议学习教育"
-    for _ in range(50):
-        shared = "".join(rng.choice(list(alphabet), 13 + 16 - 1))
-        a = "".join(rng.choice(list(alphabet), 200)) + shared + "".join(rng.choice(list(alphabet), 50))
-        b = "".join(rng.choice(list(alphabet), 30)) + shared + "".join(rng.choice(list(alphabet), 300))
-        fa, _ = winnow(kgram_hashes(a, 13), 16)
-        fb, _ = winnow(kgram_hashes(b, 13), 16)
-        assert np.intersect1d(fa, fb).size > 0
+    alphabet = list("党支部书记抓基层建工作述职报告全年召开会议学习教育服务群众发展")
+    params = SignatureParams()
+    perms = params.permutations()
+    shared = "".join(rng.choice(alphabet, 120))
+    fingerprints = []
+    for _ in range(5):
+        text = "".join(rng.choice(alphabet, 300)) + shared + "".join(rng.choice(alphabet, 300))
+        sig = signature(text, params, perms)
+        inside = (sig.positions >= 300) & (sig.positions + params.min_run <= 420)
+        fingerprints.append(set(sig.fingerprints[inside].tolist()))
+    assert fingerprints[0] and all(f == fingerprints[0] for f in fingerprints)
+
+
+def test_fingerprints_leave_out_official_formulations():
+    from shuzhi.reuse.boilerplate import formulation_mask
+
+    params = SignatureParams(modulus=1)  # every k-gram a candidate, to see which are left out
+    text = "坚持以习近平新时代中国特色社会主义思想为指导，全年召开支部党员大会四次，深入学习贯彻党的二十大精神。"
+    norm = NormText.of_text(text).text
+    sig = signature(norm, params, params.permutations())
+    mask = formulation_mask(norm)
+    kept = set(sig.positions.tolist())
+    for p in range(len(norm) - 12):
+        own = 13 - int(mask[p : p + 13].sum())
+        assert (p in kept) == (own >= 4), (p, norm[p : p + 13])

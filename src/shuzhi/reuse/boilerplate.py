@@ -1,13 +1,17 @@
-"""Official formulations are everyone's: text they cover is common phrasing, never evidence of copying."""
+"""Official formulations and the stock phrases of the genre are everyone's: text they cover is common
+phrasing, never evidence of copying."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib import resources
 
 import ahocorasick
 import numpy as np
+import yaml
 
-from ..review.knowledge import load_knowledge
+from ..review.knowledge import KnowledgeError, load_knowledge
 
 
 @lru_cache(maxsize=1)
@@ -20,9 +24,23 @@ def _automaton():
     return automaton
 
 
+@lru_cache(maxsize=1)
+def _genre_phrases() -> re.Pattern:
+    data = yaml.safe_load(resources.files("shuzhi.review.knowledge").joinpath("boilerplate.yaml").read_text(encoding="utf-8"))
+    patterns = data.get("patterns") or []
+    try:
+        # The normalized text has folded full-width punctuation: ，becomes , before matching.
+        return re.compile("|".join(f"(?:{p})" for p in patterns).replace("，", ","))
+    except re.error as exc:
+        raise KnowledgeError(f"boilerplate.yaml: 正则表达式有误（{exc}）") from None
+
+
 def formulation_mask(text: str) -> np.ndarray:
-    """True where the normalized text is part of an official formulation (习近平新时代中国特色社会主义思想…)."""
+    """True where the normalized text is part of an official formulation (习近平新时代中国特色社会主义思想…)
+    or of a stock phrase of the genre (现将有关情况报告如下)."""
     mask = np.zeros(len(text), dtype=bool)
     for end, length in _automaton().iter(text):
         mask[end + 1 - length : end + 1] = True
+    for m in _genre_phrases().finditer(text):
+        mask[m.start() : m.end()] = True
     return mask

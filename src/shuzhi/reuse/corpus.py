@@ -4,8 +4,7 @@ common phrasing set apart, template clusters, and each unit's report against its
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,6 +32,8 @@ class ReuseParams:
     pair_df_cap: int = 64
     # A MinHash bucket larger than this is aligned as a star (each report against one), not all pairs.
     bucket_cap: int = 32
+    # Reports that meet in a MinHash bucket are aligned only if their signatures agree on this share.
+    lsh_min_jaccard: float = 0.1
     # Reports whose larger copy ratio reaches this are joined into a template cluster.
     cluster_ratio: float = 0.3
     # The fewest non-common shared characters for a pair to be reported.
@@ -84,11 +85,16 @@ class ReuseResult:
     candidates: int = 0
 
 
-def signatures_of(docs: list[ReuseDoc], params: SignatureParams) -> None:
+def sample_rate_for(docs: list[ReuseDoc], params: ReuseParams) -> int:
+    """All k-grams are counted for common phrasing on a corpus of modest size; one in `rate` beyond it."""
+    return max(1, math.ceil(sum(len(d.norm) for d in docs) / params.max_counted_kgrams))
+
+
+def signatures_of(docs: list[ReuseDoc], params: SignatureParams, sample_rate: int = 1) -> None:
     perms = params.permutations()
     for d in docs:
         if d.signature is None:
-            d.signature = signature(d.norm.text, params, perms)
+            d.signature = signature(d.norm.text, params, perms, sample_rate)
 
 
 class KgramSample:
@@ -98,20 +104,18 @@ class KgramSample:
     of all k-grams, chosen by hash so that every report keeps the same ones, does.
     """
 
-    def __init__(self, docs: list[ReuseDoc], hashes: dict[int, np.ndarray], rate: int):
+    def __init__(self, docs: list[ReuseDoc], rate: int):
         self.rate = np.uint64(rate)
-        sampled = [np.unique(h[h % self.rate == 0]) for h in (hashes[d.id] for d in docs)]
+        sampled = [d.signature.sampled for d in docs]
         allh = np.concatenate(sampled) if sampled else np.empty(0, dtype=np.uint64)
         self.unique, self.df = np.unique(allh, return_counts=True)
+        self._common: dict[int, np.ndarray] = {}
 
     def common_positions(self, h: np.ndarray, threshold: int) -> np.ndarray:
         """Positions of a report's k-grams that are sampled and held by at least `threshold` reports."""
-        positions = np.flatnonzero(h % self.rate == 0)
-        if len(positions) == 0 or len(self.unique) == 0:
-            return positions[:0]
-        i = np.minimum(np.searchsorted(self.unique, h[positions]), len(self.unique) - 1)
-        common = (self.unique[i] == h[positions]) & (self.df[i] >= threshold)
-        return positions[common]
+        if threshold not in self._common:
+            self._common[threshold] = self.unique[self.df >= threshold]  # few: the common phrasing
+        return np.flatnonzero(np.isin(h, self._common[threshold]))
 
 
 class FingerprintTable:
@@ -125,6 +129,13 @@ class FingerprintTable:
         order = np.argsort(self.hashes, kind="stable")
         self.hashes, self.doc_ids = self.hashes[order], self.doc_ids[order]
         self.unique, self.first, self.df = np.unique(self.hashes, return_index=True, return_counts=True)
+        self._common: dict[int, np.ndarray] = {}
+
+    def common(self, threshold: int) -> np.ndarray:
+        """The fingerprints held by at least `threshold` reports, sorted."""
+        if threshold not in self._common:
+            self._common[threshold] = self.unique[self.df >= threshold]
+        return self._common[threshold]
 
     def df_of(self, fingerprints: np.ndarray) -> np.ndarray:
         i = np.searchsorted(self.unique, fingerprints)
@@ -149,6 +160,8 @@ def band_pairs(docs: list[ReuseDoc], params: ReuseParams) -> np.ndarray:
     if len(docs) < 2:
         return np.empty((0, 2), dtype=np.int64)
     keys = np.stack([d.signature.band_keys(params.signatures) for d in docs])  # (docs, bands)
+    minhashes = np.stack([d.signature.minhash for d in docs])
+    row_of = {d.id: i for i, d in enumerate(docs)}
     ids = np.array([d.id for d in docs], dtype=np.int64)
     out = []
     for band in range(keys.shape[1]):
@@ -163,7 +176,14 @@ def band_pairs(docs: list[ReuseDoc], params: ReuseParams) -> np.ndarray:
                 out.append(np.stack([group[i], group[j]], axis=1))
             else:  # a big template family: each member against the first is enough to cluster it
                 out.append(np.stack([np.full(len(group) - 1, group[0]), group[1:]], axis=1))
-    return np.concatenate(out) if out else np.empty((0, 2), dtype=np.int64)
+    if not out:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.unique(np.sort(np.concatenate(out), axis=1), axis=0)
+    # A bucket shared by chance: the signatures as a whole must agree too.
+    rows_a = np.array([row_of[int(a)] for a in pairs[:, 0]])
+    rows_b = np.array([row_of[int(b)] for b in pairs[:, 1]])
+    agree = (minhashes[rows_a] == minhashes[rows_b]).mean(axis=1)
+    return pairs[agree >= params.lsh_min_jaccard]
 
 
 def self_pairs(docs: list[ReuseDoc]) -> list[tuple[int, int]]:
@@ -188,7 +208,8 @@ def corpus_common_mask(d: ReuseDoc, h: np.ndarray, table: FingerprintTable, samp
     """Positions of the normalized text held by many reports of the corpus: common phrasing."""
     mask = np.zeros(len(d.norm), dtype=bool)
     sig = d.signature
-    starts = np.concatenate([sig.positions[table.df_of(sig.fingerprints) >= threshold], sample.common_positions(h, threshold)])
+    common_fps = np.isin(sig.fingerprints, table.common(threshold))
+    starts = np.concatenate([sig.positions[common_fps], sample.common_positions(h, threshold)])
     for p in np.unique(starts).tolist():
         mask[p : p + k] = True
     return mask
@@ -202,17 +223,12 @@ def common_mask(d: ReuseDoc, k: int, corpus_mask: np.ndarray | None = None) -> n
     return mask
 
 
-def align_pair(a: ReuseDoc, b: ReuseDoc, params: ReuseParams, masks: dict, table: FingerprintTable | None = None,
-               hashes: dict | None = None) -> PairResult | None:
+def align_pair(a: ReuseDoc, b: ReuseDoc, params: ReuseParams, mask_a: np.ndarray, mask_b: np.ndarray,
+               table: FingerprintTable | None = None, ha: np.ndarray | None = None, hb: np.ndarray | None = None) -> PairResult | None:
     k = params.signatures.min_run
-    hashes = hashes if hashes is not None else {}
-    for d in (a, b):
-        if d.id not in hashes:
-            hashes[d.id] = kgram_hashes(d.norm.text, k)
-    passages = shared_passages(a.norm.text, b.norm.text, k, hashes[a.id], hashes[b.id])
+    passages = shared_passages(a.norm.text, b.norm.text, k, ha, hb)
     if not passages:
         return None
-    mask_a, mask_b = masks[a.id], masks[b.id]
     kept, scores = [], []
     cov_a = np.zeros(len(a.norm), dtype=bool)
     cov_b = np.zeros(len(b.norm), dtype=bool)
@@ -241,30 +257,74 @@ def _rarity(d: ReuseDoc, p: Passage, table: FingerprintTable | None) -> float:
     return float(np.mean(np.log((1 + table.n_docs) / np.maximum(df, 1)))) if len(df) else 0.0
 
 
-def detect(docs: list[ReuseDoc], params: ReuseParams = ReuseParams(), align=None) -> ReuseResult:
-    """The whole pipeline on one machine; `align` may run the candidate pairs elsewhere (Dask)."""
-    signatures_of(docs, params.signatures)
+class Corpus:
+    """What alignment needs to know about the corpus, with each report's hashes and masks made on demand."""
+
+    def __init__(self, docs: list[ReuseDoc], params: ReuseParams, table: FingerprintTable | None = None,
+                 sample: KgramSample | None = None, threshold: int = 0):
+        self.by_id = {d.id: d for d in docs}
+        self.params = params
+        self.table = table
+        self.sample = sample
+        self.threshold = threshold
+        self._hashes: dict[int, np.ndarray] = {}
+        self._masks: dict[int, np.ndarray] = {}
+
+    def hashes(self, doc_id: int) -> np.ndarray:
+        if doc_id not in self._hashes:
+            if len(self._hashes) > 256:
+                self._hashes.clear()  # pairs come grouped by report; a small cache is enough
+            self._hashes[doc_id] = kgram_hashes(self.by_id[doc_id].norm.text, self.params.signatures.min_run)
+        return self._hashes[doc_id]
+
+    def corpus_mask(self, doc_id: int) -> np.ndarray | None:
+        if self.table is None:
+            return None
+        return corpus_common_mask(self.by_id[doc_id], self.hashes(doc_id), self.table, self.sample, self.threshold,
+                                  self.params.signatures.min_run)
+
+    def mask(self, doc_id: int) -> np.ndarray:
+        if doc_id not in self._masks:
+            if len(self._masks) > 256:
+                self._masks.clear()
+            self._masks[doc_id] = common_mask(self.by_id[doc_id], self.params.signatures.min_run, self.corpus_mask(doc_id))
+        return self._masks[doc_id]
+
+    def align(self, a: int, b: int) -> PairResult | None:
+        return align_pair(self.by_id[a], self.by_id[b], self.params, self.mask(a), self.mask(b), self.table,
+                          self.hashes(a), self.hashes(b))
+
+
+def prepare(docs: list[ReuseDoc], params: ReuseParams) -> Corpus:
+    """Signatures, the fingerprint table and the k-gram sample: everything before alignment."""
+    signatures_of(docs, params.signatures, sample_rate_for(docs, params))
+    return index_corpus(docs, params)
+
+
+def index_corpus(docs: list[ReuseDoc], params: ReuseParams) -> Corpus:
+    """The corpus tables, from reports whose signatures are already computed."""
     table = FingerprintTable(docs)
-    threshold = common_threshold(len(docs), params)
-    k = params.signatures.min_run
-    hashes = {d.id: kgram_hashes(d.norm.text, k) for d in docs}
-    total = sum(len(h) for h in hashes.values())
-    sample = KgramSample(docs, hashes, max(1, math.ceil(total / params.max_counted_kgrams)))
-    corpus_masks = {d.id: corpus_common_mask(d, hashes[d.id], table, sample, threshold, k) for d in docs}
-    masks = {d.id: common_mask(d, k, corpus_masks[d.id]) for d in docs}
-    candidates = candidate_pairs(docs, table, params, threshold)
+    sample = KgramSample(docs, sample_rate_for(docs, params))
+    return Corpus(docs, params, table, sample, common_threshold(len(docs), params))
+
+
+def detect(docs: list[ReuseDoc], params: ReuseParams = ReuseParams(), align=None, prepared: Corpus | None = None) -> ReuseResult:
+    """The whole pipeline on one machine; `align` may run the candidate pairs elsewhere (Dask)."""
+    corpus = prepared or prepare(docs, params)
+    candidates = candidate_pairs(docs, corpus.table, params, corpus.threshold)
     selves = set(self_pairs(docs))
-    by_id = {d.id: d for d in docs}
-    results = (align or _align_all)(by_id, sorted(candidates | selves), params, masks, table, hashes)
+    work = sorted(candidates | selves)
+    results = align(corpus, work) if align else (corpus.align(a, b) for a, b in work)
     pairs = [r for r in results if r is not None]
     for r in pairs:
         r.self_reuse = (r.a, r.b) in selves or (r.b, r.a) in selves
+    by_id = corpus.by_id
     return ReuseResult(
         docs=docs,
         pairs=sorted(pairs, key=lambda r: -max(r.ratio_a, r.ratio_b)),
         clusters=clusters_of(pairs, params.cluster_ratio),
-        common_phrases=common_phrases(docs, corpus_masks),
-        self_reuse=[self_report(by_id[a], by_id[b], r) for r in pairs for a, b in [(r.a, r.b)] if r.self_reuse],
+        common_phrases=common_phrases(docs, corpus),
+        self_reuse=[self_report(by_id[r.a], by_id[r.b], r) for r in pairs if r.self_reuse],
         candidates=len(candidates),
     )
 
@@ -276,11 +336,6 @@ def candidate_pairs(docs: list[ReuseDoc], table: FingerprintTable, params: Reuse
     pairs = np.sort(pairs, axis=1)
     pairs = np.unique(pairs[pairs[:, 0] != pairs[:, 1]], axis=0)
     return {(int(a), int(b)) for a, b in pairs}
-
-
-def _align_all(by_id, pairs, params, masks, table, hashes) -> Iterable[PairResult | None]:
-    for a, b in pairs:
-        yield align_pair(by_id[a], by_id[b], params, masks, table, hashes)
 
 
 def clusters_of(pairs: list[PairResult], ratio: float) -> list[list[int]]:
@@ -302,27 +357,26 @@ def clusters_of(pairs: list[PairResult], ratio: float) -> list[list[int]]:
     return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g))
 
 
-def common_phrases(docs: list[ReuseDoc], masks: dict, limit: int = 50) -> list[tuple[str, int]]:
+def common_phrases(docs: list[ReuseDoc], corpus: Corpus, limit: int = 50, sample: int = 2000) -> list[tuple[str, int]]:
     """The stretches of common phrasing, with how many reports use each, most used first.
 
-    One phrase may be cut a little differently in different reports; stretches that overlap the same
-    text are counted together and shown as their most frequent cut.
+    Common phrasing is common: a sample of up to `sample` reports shows it. One phrase may be cut a little
+    differently in different reports; cuts that contain one another are counted together.
     """
-    texts: Counter = Counter()
+    if corpus.table is None or not docs:
+        return []
+    step = max(1, len(docs) // sample)
     docs_of: dict[str, set[int]] = defaultdict(set)
-    for d in docs:
-        mask = masks[d.id]
-        if not mask.any():
+    for d in docs[::step]:
+        mask = corpus.corpus_mask(d.id)
+        if mask is None or not mask.any():
             continue
         edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
         for s, e in zip(edges[::2].tolist(), edges[1::2].tolist()):
-            text = d.norm.text[s:e]
-            texts[text] += 1
-            docs_of[text].add(d.id)
-    # Group cuts that contain one another; the most frequent cut names the group.
+            docs_of[d.norm.text[s:e]].add(d.id)
     groups: list[tuple[str, set[int]]] = []
-    for text, _ in texts.most_common():
-        for i, (name, members) in enumerate(groups):
+    for text in sorted(docs_of, key=lambda t: -len(docs_of[t])):
+        for name, members in groups:
             if text in name or name in text:
                 members |= docs_of[text]
                 break
@@ -330,7 +384,7 @@ def common_phrases(docs: list[ReuseDoc], masks: dict, limit: int = 50) -> list[t
             groups.append((text, set(docs_of[text])))
         if len(groups) >= limit * 4:
             break
-    return sorted(((name, len(members)) for name, members in groups), key=lambda x: (-x[1], x[0]))[:limit]
+    return sorted(((name, len(members) * step) for name, members in groups), key=lambda x: (-x[1], x[0]))[:limit]
 
 
 def self_report(earlier: ReuseDoc, later: ReuseDoc, r: PairResult) -> dict:

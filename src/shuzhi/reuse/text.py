@@ -85,21 +85,3 @@ def kgram_hashes(text: str, k: int) -> np.ndarray:
         h *= _MIX
         h ^= h >> np.uint64(32)
     return h
-
-
-def winnow(hashes: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
-    """(fingerprints, positions): the smallest hash of every `window` consecutive k-grams (Schleimer et al.).
-
-    Any substring shared by two texts and at least window + k - 1 characters long yields at least one
-    fingerprint in both.
-    """
-    if len(hashes) == 0:
-        return hashes, np.empty(0, dtype=np.int64)
-    if len(hashes) <= window:
-        i = int(np.argmin(hashes))
-        return hashes[i : i + 1], np.array([i], dtype=np.int64)
-    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
-    # The rightmost minimum of each window, so that one k-gram is chosen for as long as it stays the minimum.
-    rightmost = window - 1 - np.argmin(windows[:, ::-1], axis=1)
-    positions = np.unique(rightmost + np.arange(len(windows)))
-    return hashes[positions], positions
