@@ -140,10 +140,14 @@ t0 = time.perf_counter()
 corpus = build({n})
 t1 = time.perf_counter()
 docs = docs_of(corpus)
+lengths = [len(t) for t in corpus.texts]
+corpus.texts = None  # the pipeline keeps its own normalized copy; the generator's is not part of it
+import gc; gc.collect()
 result = detect(docs, ReuseParams())
 t2 = time.perf_counter()
+corpus.texts = ["x" * n for n in lengths]  # evaluation needs only the lengths
 ev = evaluate(corpus, docs, result)
-print(json.dumps({{"docs": {n}, "chars": sum(len(t) for t in corpus.texts), "generate_s": t1 - t0, "pipeline_s": t2 - t1,
+print(json.dumps({{"docs": {n}, "chars": sum(lengths), "generate_s": t1 - t0, "pipeline_s": t2 - t1,
   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pairs": len(result.pairs),
   "candidates": result.candidates, "recall50": ev["recall"]["50+"][0], "precision": ev["precision"]}}))
 """
@@ -160,6 +164,76 @@ def cmd_scaling(args) -> None:
               f"{r['candidates']:>11,} {r['recall50']:>10.4f} {r['precision']:>10.4f}   (generation {r['generate_s']:.0f} s, not counted)")
 
 
+def cmd_write(args) -> None:
+    """The corpus as .txt files with its planted copies in truth.json, for the command-line run."""
+    import dataclasses
+
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = build(args.docs)
+    for k, text in enumerate(corpus.texts):
+        (folder / f"r{k:06d}.txt").write_text(text, encoding="utf-8")
+    (folder.parent / f"{folder.name}.truth.json").write_text(
+        json.dumps({"lengths": [len(t) for t in corpus.texts], "plants": [dataclasses.asdict(p) for p in corpus.plants]}), encoding="utf-8")
+    print(f"wrote {args.docs} reports to {folder}")
+
+
+def cmd_e2e(args) -> None:
+    """`shuzhi reuse FOLDER --format json` in a fresh process: wall time, peak memory, recall and precision."""
+    from reuse_corpus import Plant
+
+    folder = Path(args.folder)
+    truth = json.loads((folder.parent / f"{folder.name}.truth.json").read_text(encoding="utf-8"))
+    out = folder.parent / f"{folder.name}.result.json"
+    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with out.open("w") as f:
+        proc = subprocess.run([sys.executable, "-m", "shuzhi", "reuse", str(folder), "--format", "json", *args.extra],
+                              stdout=f, stderr=subprocess.PIPE, cwd=ROOT)
+    seconds = time.perf_counter() - started
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    if proc.returncode not in (0, 1):
+        raise SystemExit(proc.stderr.decode()[-2000:])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    # Map the result's documents (by file name) back to the corpus numbering.
+    number = {d["id"]: int(Path(d["source"]).stem[1:]) for d in data["documents"]}
+    plants = [Plant(p["donor"], p["recipient"], tuple(p["donor_span"]), [tuple(x) for x in p["recipient_spans"]], p["kind"]) for p in truth["plants"]]
+    pairs = {}
+    for pr in data["pairs"]:
+        a, b = number[pr["a"]], number[pr["b"]]
+        spans = [((q["a_start"], q["a_end"]), (q["b_start"], q["b_end"])) for q in pr["passages"]]
+        pairs[(a, b)] = spans
+        pairs[(b, a)] = [(y, x) for x, y in spans]
+    hit = total = hit50 = total50 = 0
+    for p in plants:
+        spans = [r for _, r in pairs.get((p.donor, p.recipient), [])]
+        covered = 0
+        for s, e in p.recipient_spans:
+            covered += sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in spans)
+        ok = covered >= 0.5 * sum(e - s for s, e in p.recipient_spans)
+        hit += ok
+        total += 1
+        if p.length >= 50:
+            hit50 += ok
+            total50 += 1
+    by_pair = {}
+    for p in plants:
+        by_pair.setdefault((p.donor, p.recipient), []).extend(p.recipient_spans)
+    good = bad = 0
+    for pr in data["pairs"]:
+        a, b = number[pr["a"]], number[pr["b"]]
+        for q in pr["passages"]:
+            spans_b = by_pair.get((a, b), [])  # a donor, b recipient
+            spans_a = by_pair.get((b, a), [])
+            ok = any(q["b_start"] < e and s < q["b_end"] for s, e in spans_b) or any(q["a_start"] < e and s < q["a_end"] for s, e in spans_a)
+            good += ok
+            bad += not ok
+    chars = sum(truth["lengths"])
+    print(f"shuzhi reuse on {len(truth['lengths']):,} reports ({chars:,} characters): {seconds:.1f} s, peak RSS {peak:.0f} MB; "
+          f"recall {hit / max(total, 1):.4f} ({hit}/{total}), of 50+ characters {hit50 / max(total50, 1):.4f} ({hit50}/{total50}); "
+          f"precision of passages {good / max(good + bad, 1):.4f} ({good}/{good + bad})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -168,13 +242,19 @@ def main() -> None:
         p.add_argument("--docs", type=int, default=1000)
     p = sub.add_parser("scaling")
     p.add_argument("--sizes", default="1000,10000")
+    p = sub.add_parser("write")
+    p.add_argument("--docs", type=int, default=1000)
+    p.add_argument("out")
+    p = sub.add_parser("e2e")
+    p.add_argument("folder")
+    p.add_argument("extra", nargs="*", help="more options for shuzhi reuse")
     args = parser.parse_args()
     if args.cmd == "compare":
         from reuse_compare import run as compare_run
 
         compare_run(args)
         return
-    {"quality": cmd_quality, "speed": cmd_speed, "scaling": cmd_scaling}[args.cmd](args)
+    {"quality": cmd_quality, "speed": cmd_speed, "scaling": cmd_scaling, "write": cmd_write, "e2e": cmd_e2e}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -90,6 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     reuse.add_argument("--html-dir", metavar="文件夹", help="为每对雷同报告写出左右对照网页")
     reuse.add_argument("--dask", metavar="地址", help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.1:8786）")
 
+    index = sub.add_parser("index", help="雷同比对索引：建立、追加、查询", description="把往年的报告建成 SQLite 索引，新报告到来时直接比对，不必重读全部语料。")
+    index_sub = index.add_subparsers(dest="index_command", title="操作", metavar="操作", parser_class=_Parser)
+    for name, help_text in (("build", "用这些报告新建索引（覆盖已有索引）"), ("add", "把这些报告追加到索引"), ("query", "把这些报告与索引中的报告比对")):
+        p = index_sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("db", metavar="索引文件", help="SQLite 索引文件，如 reports.db")
+        p.add_argument("paths", nargs="+", metavar="路径", help="文件、文件夹或 zip 压缩包")
+        if name == "query":
+            p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+        else:
+            p.add_argument("--min-run", type=int, default=13, metavar="字数", help="最短雷同段落（仅 build 时有效，默认13）")
+    info = index_sub.add_parser("info", help="显示索引中的报告数和参数", description="显示索引中的报告数和参数。")
+    info.add_argument("db", metavar="索引文件")
+
     rules = sub.add_parser("rules", help="列出全部规则及其说明和例句", description="列出规则的代码、说明、依据和例句。")
     rules.add_argument("codes", nargs="*", metavar="代码", help="只显示这些规则（代码或类别前缀）")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="输出格式（默认 text）")
@@ -105,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return EXIT_TROUBLE
-        commands = {"check": cmd_check, "split": cmd_split, "rules": cmd_rules, "compare": cmd_compare, "reuse": cmd_reuse}
+        commands = {"check": cmd_check, "split": cmd_split, "rules": cmd_rules, "compare": cmd_compare, "reuse": cmd_reuse,
+                    "index": cmd_index}
         return commands[args.command](args)
     except UsageError as exc:
         sys.stderr.write(f"shuzhi: 用法错误：{exc} / usage error\n")
@@ -328,3 +342,41 @@ def cmd_reuse(args) -> int:
     if errors:
         return EXIT_TROUBLE
     return EXIT_FINDINGS if result.pairs else EXIT_CLEAN
+
+
+def cmd_index(args) -> int:
+    import time
+
+    from .outputs.reuse import write_json, write_text
+    from .reuse.index import ReuseIndex, build
+    from .reuse.load import load_reports
+
+    if args.index_command is None:
+        raise UsageError("请指定操作：build、add、query 或 info（shuzhi index -h）")
+    if args.index_command == "info":
+        index = ReuseIndex(args.db)
+        print(f"{args.db}：{index.size} 篇报告；最短雷同段落 {index.params.signatures.min_run} 字")
+        return EXIT_CLEAN
+    docs, errors, _ = load_reports(args.paths)
+    for e in errors:
+        sys.stderr.write(f"{e.source}: 无法读取：{e.message}\n")
+    started = time.perf_counter()
+    if args.index_command == "build":
+        index = build(args.db, docs, _reuse_params(args))
+        sys.stderr.write(f"索引 {args.db}：收入 {index.size} 篇报告，用时 {time.perf_counter() - started:.1f} 秒\n")
+    elif args.index_command == "add":
+        index = ReuseIndex(args.db)
+        added, skipped = index.add(docs)
+        sys.stderr.write(f"索引 {args.db}：新增 {added} 篇，已有相同内容而跳过 {skipped} 篇，现共 {index.size} 篇\n")
+    else:
+        index = ReuseIndex(args.db)
+        result = index.query(docs)
+        if args.format == "json":
+            write_json(result, sys.stdout, errors)
+        else:
+            write_text(result, sys.stdout, errors)
+        sys.stderr.write(f"与索引中 {index.size} 篇报告比对，用时 {time.perf_counter() - started:.2f} 秒\n")
+        index.close()
+        return EXIT_TROUBLE if errors else (EXIT_FINDINGS if result.pairs else EXIT_CLEAN)
+    index.close()
+    return EXIT_TROUBLE if errors else EXIT_CLEAN

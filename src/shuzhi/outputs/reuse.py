@@ -33,7 +33,7 @@ def result_dict(result: ReuseResult, errors=()) -> dict:
         ],
         "pairs": [
             {"a": r.a, "b": r.b, "shared_chars": r.shared_a, "shared_chars_b": r.shared_b,
-             "ratio_a": round(r.ratio_a, 3), "ratio_b": round(r.ratio_b, 3), "self_reuse": r.self_reuse,
+             "ratio_a": round(r.ratio_a, 3), "ratio_b": round(r.ratio_b, 3), "self_reuse": r.self_reuse, "identical": r.identical,
              "passages": passage_spans(r, by_id[r.a], by_id[r.b])}
             for r in result.pairs
         ],
@@ -70,7 +70,7 @@ def write_text(result: ReuseResult, out, errors=(), show_passages: int = 5, limi
     out.write(f"共 {len(result.docs)} 篇报告，{len(result.pairs)} 对有雷同内容（候选 {result.candidates} 对）。\n")
     for r in result.pairs[:limit]:
         a, b = by_id[r.a], by_id[r.b]
-        tag = "（同一单位上年报告）" if r.self_reuse else ""
+        tag = "（两篇内容完全相同）" if r.identical else ("（同一单位上年报告）" if r.self_reuse else "")
         out.write(f"\n[{r.a}] {a.title or a.source}\n[{r.b}] {b.title or b.source}{tag}\n")
         out.write(f"    文字复制比：[{r.a}] {r.ratio_a:.1%}（{r.shared_a}字），[{r.b}] {r.ratio_b:.1%}（{r.shared_b}字）；雷同段落 {len(r.passages)} 处\n")
         order = sorted(range(len(r.passages)), key=lambda i: -r.passages[i].length)[:show_passages]

@@ -35,12 +35,23 @@ def _genre_phrases() -> re.Pattern:
         raise KnowledgeError(f"boilerplate.yaml: 正则表达式有误（{exc}）") from None
 
 
+def boilerplate_spans(text: str) -> np.ndarray:
+    """(start, end) rows where the normalized text is an official formulation (习近平新时代中国特色社会主义思想…)
+    or a stock phrase of the genre (现将有关情况报告如下); overlapping spans are not merged."""
+    spans = [(end + 1 - length, end + 1) for end, length in _automaton().iter(text)]
+    spans += [m.span() for m in _genre_phrases().finditer(text)]
+    return np.array(spans, dtype=np.int32).reshape(-1, 2)
+
+
+def mask_of(spans: np.ndarray, length: int) -> np.ndarray:
+    """A boolean mask of the positions the spans cover."""
+    delta = np.zeros(length + 1, dtype=np.int32)
+    if len(spans):
+        np.add.at(delta, spans[:, 0], 1)
+        np.add.at(delta, spans[:, 1], -1)
+    return np.cumsum(delta[:-1]) > 0
+
+
 def formulation_mask(text: str) -> np.ndarray:
-    """True where the normalized text is part of an official formulation (习近平新时代中国特色社会主义思想…)
-    or of a stock phrase of the genre (现将有关情况报告如下)."""
-    mask = np.zeros(len(text), dtype=bool)
-    for end, length in _automaton().iter(text):
-        mask[end + 1 - length : end + 1] = True
-    for m in _genre_phrases().finditer(text):
-        mask[m.start() : m.end()] = True
-    return mask
+    """True where the normalized text is official formulation or stock phrase."""
+    return mask_of(boilerplate_spans(text), len(text))

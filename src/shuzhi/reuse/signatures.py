@@ -25,18 +25,14 @@ class SignatureParams:
     modulus: int = 8
     num_perm: int = 96  # MinHash permutations
     bands: int = 32  # LSH bands of num_perm / bands rows each (3 rows: pairs above ~0.3 Jaccard meet)
-    seed: int = 1
 
     @property
     def rows(self) -> int:
         return self.num_perm // self.bands
 
-    def permutations(self) -> tuple[np.ndarray, np.ndarray]:
-        """The multiplier and offset of each of the num_perm multiply-shift hash functions."""
-        rng = np.random.default_rng(self.seed)
-        a = rng.integers(1, 2**63, size=self.num_perm, dtype=np.uint64) | np.uint64(1)
-        b = rng.integers(0, 2**63, size=self.num_perm, dtype=np.uint64)
-        return a, b
+    def permutations(self) -> None:
+        """One-permutation MinHash needs no table of permutations (kept for callers that pass one)."""
+        return None
 
 
 @dataclass
@@ -45,6 +41,7 @@ class Signature:
     positions: np.ndarray  # where each fingerprint's k-gram starts in the normalized text (int32)
     minhash: np.ndarray  # num_perm uint32 values
     sampled: np.ndarray  # the distinct k-gram hashes that are 0 modulo the corpus sample rate (uint64)
+    boilerplate: np.ndarray  # (start, end) rows of official formulations and stock phrases (int32)
 
     def band_keys(self, params: SignatureParams) -> np.ndarray:
         """One 64-bit key per band: the band's rows hashed together."""
@@ -56,42 +53,62 @@ class Signature:
         return key
 
 
-def signature(text: str, params: SignatureParams, perms: tuple[np.ndarray, np.ndarray], sample_rate: int = 1) -> Signature:
+def signature(text: str, params: SignatureParams, perms: tuple[np.ndarray, np.ndarray] | None = None, sample_rate: int = 1) -> Signature:
     """Fingerprints and MinHash of the report's own text: k-grams inside official formulations and stock
     phrases of the genre are left out, so that two reports do not meet over what every report says."""
-    hashes = kgram_hashes(text, params.min_run)
-    own = _own_kgrams(text, len(hashes), params.min_run)
+    from .boilerplate import boilerplate_spans, mask_of
+
+    k = params.min_run
+    hashes = kgram_hashes(text, k)
+    spans = boilerplate_spans(text)
+    own = _own_kgrams(mask_of(spans, len(text)), len(hashes), k)
     positions = np.flatnonzero(own & (hashes % np.uint64(params.modulus) == 0))
-    fps = hashes[positions]
-    # One entry per distinct fingerprint: its first position.
-    fps, first = np.unique(fps, return_index=True)
-    positions = positions[first].astype(np.int32)
-    shingles = np.unique(hashes[own])
-    all_shingles = np.unique(hashes)
-    sampled = all_shingles if sample_rate == 1 else all_shingles[all_shingles % np.uint64(sample_rate) == 0]
-    return Signature(fps, positions, minhash(shingles, perms), sampled)
+    fps, first = np.unique(hashes[positions], return_index=True)  # each fingerprint once: its first place
+    if sample_rate == 1:
+        sampled = np.unique(hashes)
+    else:
+        sampled = np.unique(hashes[hashes % np.uint64(sample_rate) == 0])
+    return Signature(fps, positions[first].astype(np.int32), minhash(hashes[own], params.num_perm), sampled, spans)
 
 
-def _own_kgrams(text: str, n: int, k: int) -> np.ndarray:
+def _own_kgrams(mask: np.ndarray, n: int, k: int) -> np.ndarray:
     """True for each k-gram with a third or more of it outside formulations and stock phrases: a k-gram that
     only adds a character or two to 书记抓基层党建工作述职报告 says nothing about copying."""
-    from .boilerplate import formulation_mask
-
     if n == 0:
         return np.zeros(0, dtype=bool)
-    mask = formulation_mask(text).astype(np.int32)
-    inside = np.convolve(mask, np.ones(k, dtype=np.int32), mode="valid")[:n]
+    inside = np.convolve(mask.astype(np.int32), np.ones(k, dtype=np.int32), mode="valid")[:n]
     return k - inside >= max(1, k // 3)
 
 
-def minhash(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """The minimum, over the shingles, of each permutation (a*x + b, top 32 bits of a 64-bit product)."""
-    a, b = perms
+_EMPTY = np.uint32(0xFFFFFFFF)
+
+
+def minhash(shingles: np.ndarray, num_perm: int) -> np.ndarray:
+    """One-permutation MinHash (Li, Owen and Zhang 2012), densified by rotation (Shrivastava and Li 2014).
+
+    Each shingle's hash is mixed once; its top bits choose one of num_perm bins, the next 32 bits are its
+    value, and each bin keeps its smallest value. Two reports agree on a bin with probability equal to
+    the Jaccard similarity of their shingle sets, as with num_perm separate permutations, at the cost of
+    one pass over the shingles instead of num_perm.
+    """
+    out = np.full(num_perm, _EMPTY, dtype=np.uint32)
     if len(shingles) == 0:
-        return np.full(len(a), np.iinfo(np.uint32).max, dtype=np.uint32)
+        return out
     with np.errstate(over="ignore"):
-        values = (shingles[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
-    return values.min(axis=0).astype(np.uint32)
+        h = shingles * np.uint64(0xD6E8FEB86659FD93)
+        h ^= h >> np.uint64(32)
+    bins = (h >> np.uint64(40)) % np.uint64(num_perm)
+    values = (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    np.minimum.at(out, bins.astype(np.intp), values)
+    empty = out == _EMPTY
+    if empty.any() and not empty.all():
+        # An empty bin takes the next non-empty bin's value, shifted so that it cannot pass for a real one.
+        filled = np.flatnonzero(~empty)
+        for i in np.flatnonzero(empty):
+            j = filled[np.searchsorted(filled, i) % len(filled)]
+            distance = (j - i) % num_perm
+            out[i] = np.uint32((int(out[j]) + distance * 0x9E3779B1) & 0xFFFFFFFF)
+    return out
 
 
 def jaccard_estimate(x: np.ndarray, y: np.ndarray) -> float:
