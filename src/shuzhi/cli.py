@@ -320,7 +320,9 @@ def cmd_reuse(args) -> int:
     from .reuse.load import load_reports
 
     params = _reuse_params(args)
-    docs, errors, _ = load_reports(args.paths)
+    # The source texts are kept only to show passages where they stand (text output, HTML pages); a large
+    # run written as JSON needs offsets alone and half the memory.
+    docs, errors, _ = load_reports(args.paths, keep_text=args.format == "text" or bool(args.html_dir))
     if args.dask:
         from .reuse.distributed import detect_on_dask
 

@@ -112,6 +112,16 @@ class KgramSample:
         self.unique, self.df = np.unique(allh, return_counts=True)
         self._common: dict[int, np.ndarray] = {}
 
+    @classmethod
+    def from_common(cls, common: np.ndarray, rate: int, threshold: int) -> KgramSample:
+        """A sample that knows only its common k-grams (counted elsewhere, e.g. on a cluster)."""
+        sample = cls.__new__(cls)
+        sample.rate = np.uint64(rate)
+        sample.unique = np.sort(common)
+        sample.df = np.full(len(common), threshold, dtype=np.int64)
+        sample._common = {}
+        return sample
+
     def common_positions(self, h: np.ndarray, threshold: int) -> np.ndarray:
         """Positions of a report's k-grams that are sampled and held by at least `threshold` reports."""
         if threshold not in self._common:
@@ -141,22 +151,51 @@ class FingerprintTable:
             keys[pos : pos + len(f)] = ((f >> shift) << shift) | np.uint64(d.id)
             pos += len(f)
         keys.sort()
-        self.doc_ids = (keys & np.uint64((1 << self.DOC_BITS) - 1)).astype(np.int32)
+        doc_ids = (keys & np.uint64((1 << self.DOC_BITS) - 1)).astype(np.int32)
         keys >>= shift
-        self.unique, self.first, self.df = np.unique(keys, return_index=True, return_counts=True)
+        # Group boundaries of equal keys; a fingerprint held by one report (most of them) forms no pair
+        # and needs no entry: only groups of two or more are kept.
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else np.empty(0, dtype=np.int64)
+        counts = np.diff(np.concatenate((starts, [len(keys)])))
+        shared = counts >= 2
+        self.unique = keys[starts[shared]]
+        self.df = counts[shared].astype(np.int32)
+        group_starts = starts[shared]
+        within = np.arange(int(self.df.sum())) - np.repeat(np.cumsum(self.df) - self.df, self.df)
+        rows = np.repeat(group_starts, self.df) + within
+        self.doc_ids = doc_ids[rows]
+        self.first = np.concatenate(([0], np.cumsum(self.df)[:-1])).astype(np.int64) if len(self.df) else np.empty(0, dtype=np.int64)
+        del keys, doc_ids, rows
         self.shift = shift
         self._common: dict[int, np.ndarray] = {}
+
+    @classmethod
+    def from_shared(cls, keys: np.ndarray, df: np.ndarray, n_docs: int) -> FingerprintTable:
+        """A table of the fingerprints held by two or more reports, grouped elsewhere (e.g. on a cluster).
+
+        It answers counts of reports; the report lists stay where they were grouped.
+        """
+        table = cls.__new__(cls)
+        order = np.argsort(keys)
+        table.n_docs = n_docs
+        table.unique, table.df = keys[order], df[order].astype(np.int32)
+        table.doc_ids = np.empty(0, dtype=np.int32)
+        table.first = np.empty(0, dtype=np.int64)
+        table.shift = np.uint64(cls.DOC_BITS)
+        table._common = {}
+        return table
 
     def key_of(self, fingerprints: np.ndarray) -> np.ndarray:
         """The table's key of each fingerprint (its top bits)."""
         return fingerprints >> self.shift
 
     def df_of(self, fingerprints: np.ndarray) -> np.ndarray:
+        """How many reports hold each fingerprint (1 for those the table keeps no entry for)."""
         if len(self.unique) == 0:
-            return np.zeros(len(fingerprints), dtype=np.int64)
+            return np.ones(len(fingerprints), dtype=np.int64)
         keys = self.key_of(fingerprints)
         i = np.minimum(np.searchsorted(self.unique, keys), len(self.unique) - 1)
-        return np.where(self.unique[i] == keys, self.df[i], 0)
+        return np.where(self.unique[i] == keys, self.df[i], 1)
 
     def pairs(self, max_df: int) -> np.ndarray:
         """(a, b) report pairs sharing a fingerprint held by between 2 and max_df reports, with repeats."""
@@ -347,10 +386,13 @@ def index_corpus(docs: list[ReuseDoc], params: ReuseParams) -> Corpus:
     return Corpus(docs, params, table, sample, common_threshold(len(docs), params))
 
 
-def detect(docs: list[ReuseDoc], params: ReuseParams = ReuseParams(), align=None, prepared: Corpus | None = None) -> ReuseResult:
-    """The whole pipeline on one machine; `align` may run the candidate pairs elsewhere (Dask)."""
+def detect(docs: list[ReuseDoc], params: ReuseParams = ReuseParams(), align=None, prepared: Corpus | None = None,
+           candidates: set[tuple[int, int]] | None = None) -> ReuseResult:
+    """The whole pipeline on one machine; a cluster may supply the prepared corpus, the candidate pairs and
+    an `align` that runs them elsewhere (reuse/distributed.py)."""
     corpus = prepared or prepare(docs, params)
-    candidates = candidate_pairs(docs, corpus.table, params, corpus.threshold)
+    if candidates is None:
+        candidates = candidate_pairs(docs, corpus.table, params, corpus.threshold)
     selves = set(self_pairs(docs))
     work = sorted(candidates | selves)
     results = align(corpus, work) if align else (corpus.align(a, b) for a, b in work)
