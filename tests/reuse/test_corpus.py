@@ -101,3 +101,15 @@ def test_empty_single_and_duplicate_corpora():
     a, b = ids([report("2023年度甲党支部书记抓基层党建工作述职报告", unique_text(1))] * 2)
     (pair,) = detect([a, b]).pairs
     assert pair.ratio_a > 0.95 and pair.ratio_b > 0.95
+
+
+def test_a_passage_many_reports_share_scores_lower_than_one_two_share():
+    rare, wider = unique_text(300, 200), unique_text(301, 200)
+    a = report("2023年度甲党支部书记抓基层党建工作述职报告", unique_text(310) + rare + wider)
+    b = report("2023年度乙党支部书记抓基层党建工作述职报告", rare + unique_text(311) + wider)
+    # Two more reports hold `wider`: still far from common phrasing in a corpus of 100, but less telling.
+    others = [report(f"2023年度第{k}党支部书记抓基层党建工作述职报告", unique_text(320 + k) + wider) for k in range(2)]
+    result = detect(ids([a, b, *others, *corpus(96)]))
+    pair = next(r for r in result.pairs if (r.a, r.b) == (0, 1))
+    (rare_score, wider_score) = [s for _, s in sorted(zip((p.a_start for p in pair.passages), pair.scores))]
+    assert rare_score > wider_score > 0

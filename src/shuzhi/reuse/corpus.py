@@ -12,6 +12,7 @@ import numpy as np
 from ..document import Document
 from ..document import SectionKind as K
 from .align import Passage, shared_passages
+from .arrays import unique, unique_rows
 from .boilerplate import formulation_mask, mask_of
 from .signatures import Signature, SignatureParams, organization_of, signature
 from .text import NormText, kgram_hashes
@@ -201,7 +202,7 @@ class FingerprintTable:
         """(a, b) report pairs sharing a fingerprint held by between 2 and max_df reports, with repeats."""
         groups = np.flatnonzero((self.df >= 2) & (self.df <= max_df))
         out = []
-        for size in np.unique(self.df[groups]):
+        for size in unique(self.df[groups]):
             starts = self.first[groups[self.df[groups] == size]]
             members = self.doc_ids[starts[:, None] + np.arange(size)[None, :]].astype(np.int64)  # (groups, size)
             i, j = np.triu_indices(size, 1)
@@ -213,23 +214,6 @@ class FingerprintTable:
         if threshold not in self._common:
             self._common[threshold] = self.unique[self.df >= threshold]
         return self._common[threshold]
-
-    def df_of(self, fingerprints: np.ndarray) -> np.ndarray:
-        i = np.searchsorted(self.unique, fingerprints)
-        i = np.minimum(i, len(self.unique) - 1)
-        found = self.unique[i] == fingerprints if len(self.unique) else np.zeros(len(fingerprints), dtype=bool)
-        return np.where(found, self.df[i] if len(self.unique) else 0, 0)
-
-    def pairs(self, max_df: int) -> np.ndarray:
-        """(a, b) report pairs sharing a fingerprint held by between 2 and max_df reports, with repeats."""
-        groups = np.flatnonzero((self.df >= 2) & (self.df <= max_df))
-        out = []
-        for size in np.unique(self.df[groups]):
-            starts = self.first[groups[self.df[groups] == size]]
-            members = self.doc_ids[starts[:, None] + np.arange(size)[None, :]]  # (groups, size)
-            i, j = np.triu_indices(size, 1)
-            out.append(np.stack([members[:, i].ravel(), members[:, j].ravel()], axis=1))
-        return np.concatenate(out) if out else np.empty((0, 2), dtype=np.int64)
 
 
 def band_pairs(docs: list[ReuseDoc], params: ReuseParams) -> np.ndarray:
@@ -255,7 +239,7 @@ def band_pairs(docs: list[ReuseDoc], params: ReuseParams) -> np.ndarray:
                 out.append(np.stack([np.full(len(group) - 1, group[0]), group[1:]], axis=1))
     if not out:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.unique(np.sort(np.concatenate(out), axis=1), axis=0)
+    pairs = unique_rows(np.sort(np.concatenate(out), axis=1))
     # A bucket shared by chance: the signatures as a whole must agree too.
     rows_a = np.array([row_of[int(a)] for a in pairs[:, 0]])
     rows_b = np.array([row_of[int(b)] for b in pairs[:, 1]])
@@ -287,7 +271,7 @@ def corpus_common_mask(d: ReuseDoc, h: np.ndarray, table: FingerprintTable, samp
     sig = d.signature
     common_fps = np.isin(table.key_of(sig.fingerprints), table.common(threshold))
     starts = np.concatenate([sig.positions[common_fps], sample.common_positions(h, threshold)])
-    for p in np.unique(starts).tolist():
+    for p in unique(starts).tolist():
         mask[p : p + k] = True
     return mask
 
@@ -415,7 +399,7 @@ def candidate_pairs(docs: list[ReuseDoc], table: FingerprintTable, params: Reuse
     if len(pairs) == 0:
         return set()
     pairs = np.sort(pairs, axis=1)
-    pairs = np.unique(pairs[pairs[:, 0] != pairs[:, 1]], axis=0)
+    pairs = unique_rows(pairs[pairs[:, 0] != pairs[:, 1]])
     return {(int(a), int(b)) for a, b in pairs}
 
 

@@ -23,6 +23,7 @@ from .corpus import (
     detect,
     sample_rate_for,
 )
+from .arrays import unique, unique_rows
 from .signatures import SignatureParams, signature
 
 
@@ -74,13 +75,13 @@ def _reduce_fingerprints(parts: list[np.ndarray], max_df: int, threshold: int):
     counts = np.diff(np.concatenate((starts, [len(keys)])))
     shared_keys, shared_df = keys[starts[counts >= 2]], counts[counts >= 2].astype(np.int32)
     pairs = []
-    for size in np.unique(counts[(counts >= 2) & (counts <= max_df)]):
+    for size in unique(counts[(counts >= 2) & (counts <= max_df)]):
         group_starts = starts[counts == size]
         members = docs[group_starts[:, None] + np.arange(size)[None, :]]
         i, j = np.triu_indices(size, 1)
         pairs.append(np.stack([members[:, i].ravel(), members[:, j].ravel()], axis=1))
     out = np.concatenate(pairs) if pairs else np.empty((0, 2), dtype=np.int64)
-    return (np.unique(np.sort(out, axis=1), axis=0) if len(out) else out), shared_keys, shared_df
+    return unique_rows(np.sort(out, axis=1)), shared_keys, shared_df
 
 
 def _reduce_bands(parts: list[np.ndarray], cap: int) -> np.ndarray:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import unique, unique_first
 from .text import kgram_hashes
 
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -63,11 +64,11 @@ def signature(text: str, params: SignatureParams, perms: tuple[np.ndarray, np.nd
     spans = boilerplate_spans(text)
     own = _own_kgrams(mask_of(spans, len(text)), len(hashes), k)
     positions = np.flatnonzero(own & (hashes % np.uint64(params.modulus) == 0))
-    fps, first = np.unique(hashes[positions], return_index=True)  # each fingerprint once: its first place
+    fps, first = unique_first(hashes[positions])  # each fingerprint once: its first place
     if sample_rate == 1:
-        sampled = np.unique(hashes)
+        sampled = unique(hashes)
     else:
-        sampled = np.unique(hashes[hashes % np.uint64(sample_rate) == 0])
+        sampled = unique(hashes[hashes % np.uint64(sample_rate) == 0])
     return Signature(fps, positions[first].astype(np.int32), minhash(hashes[own], params.num_perm), sampled, spans)
 
 
