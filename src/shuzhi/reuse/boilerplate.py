@@ -9,9 +9,9 @@ from importlib import resources
 
 import ahocorasick
 import numpy as np
-import yaml
 
 from ..review.knowledge import KnowledgeError, load_knowledge
+from ..review.yamlfile import load_yaml
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +26,7 @@ def _automaton():
 
 @lru_cache(maxsize=1)
 def _genre_phrases() -> re.Pattern:
-    data = yaml.safe_load(resources.files("shuzhi.review.knowledge").joinpath("boilerplate.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(resources.files("shuzhi.review.knowledge").joinpath("boilerplate.yaml").read_text(encoding="utf-8"))
     patterns = data.get("patterns") or []
     try:
         # The normalized text has folded full-width punctuation: ，becomes , before matching.

@@ -14,6 +14,7 @@ from importlib import resources
 import yaml
 
 from ...document import SectionKind
+from ..yamlfile import load_yaml
 
 # Characters ignored when formulations are compared with text: quotes, enumeration commas, spaces.
 IGNORED_IN_TERMS = "“”‘’\"'「」『』、 \u3000\t"
@@ -92,7 +93,7 @@ class Knowledge:
 def _read(name: str) -> dict:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{name}: YAML 格式错误：{exc}") from None
     if not isinstance(data, dict):

@@ -10,6 +10,7 @@ import yaml
 from ...document import Document
 from ..registry import IMPLEMENTATIONS, Rule
 from ..text import MACROS
+from ..yamlfile import load_yaml
 
 _KEYS = {
     "code", "type", "name", "title", "severity", "message", "description", "basis", "safety",
@@ -124,7 +125,7 @@ def _validate(spec: object, origin: str) -> dict:
 
 def load_pack_text(text: str, origin: str) -> list[Rule]:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise PackError(f"{origin}: YAML 格式错误：{exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
