@@ -115,3 +115,24 @@ def test_index_commands_and_errors(tmp_path, capsys):
     assert "3 篇报告" in out
     code, _, err = run(capsys, "index", "query", str(tmp_path / "missing.db"), str(tmp_path / "r"))
     assert code == 2 and "索引文件不存在" in err
+
+
+def test_empty_tiny_and_all_boilerplate_corpora(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, "reuse", str(tmp_path / "empty"))
+    assert code == 0 and "共 0 篇报告" in out and "Traceback" not in err
+    (tmp_path / "short.txt").write_text("短文。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "reuse", str(tmp_path / "short.txt"))
+    assert code == 0 and "共 1 篇报告，0 对" in out
+    # A report made only of stock phrases and formulations, and a second file identical to it.
+    stock = "2023年度甲党支部书记抓基层党建工作述职报告\n现将有关情况报告如下。坚持以习近平新时代中国特色社会主义思想为指导，增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n"
+    for name in ("stock.txt", "stock-copy.txt"):
+        (tmp_path / name).write_text(stock, encoding="utf-8")
+    data = json.loads(run(capsys, "reuse", str(tmp_path / "short.txt"), str(tmp_path / "stock.txt"), str(tmp_path / "stock-copy.txt"), "--format", "json")[1])
+    (pair,) = data["pairs"]
+    assert pair["identical"] and (pair["a"], pair["b"]) == (1, 2)
+    # Against a report that shares only the stock phrases, nothing is copying.
+    other = "2023年度乙党支部书记抓基层党建工作述职报告\n现将有关情况报告如下。坚持以习近平新时代中国特色社会主义思想为指导。" + unique_text(9) + "\n"
+    (tmp_path / "other.txt").write_text(other, encoding="utf-8")
+    code, out, _ = run(capsys, "compare", str(tmp_path / "stock.txt"), str(tmp_path / "other.txt"), "--format", "json")
+    assert code == 0 and json.loads(out)["pairs"] == []
