@@ -100,75 +100,90 @@ def signatures_of(docs: list[ReuseDoc], params: SignatureParams, sample_rate: in
 
 
 class KgramSample:
-    """How many reports hold each sampled k-gram (those whose hash is 0 modulo `rate`).
+    """The sampled k-grams (those whose hash is 0 modulo `rate`) that many reports hold: common phrasing.
 
     Winnowing keeps too few k-grams of a short phrase to tell whether the phrase is common; a fixed share
-    of all k-grams, chosen by hash so that every report keeps the same ones, does.
+    of all k-grams, chosen by hash so that every report keeps the same ones, does. Only the common ones are
+    kept: they are all that alignment asks about.
     """
 
-    def __init__(self, docs: list[ReuseDoc], rate: int):
+    def __init__(self, common: np.ndarray, rate: int):
         self.rate = np.uint64(rate)
-        sampled = [d.signature.sampled for d in docs]
-        allh = np.concatenate(sampled) if sampled else np.empty(0, dtype=np.uint64)
-        self.unique, self.df = np.unique(allh, return_counts=True)
-        self._common: dict[int, np.ndarray] = {}
+        self.common = np.sort(common)
 
     @classmethod
-    def from_common(cls, common: np.ndarray, rate: int, threshold: int) -> KgramSample:
-        """A sample that knows only its common k-grams (counted elsewhere, e.g. on a cluster)."""
-        sample = cls.__new__(cls)
-        sample.rate = np.uint64(rate)
-        sample.unique = np.sort(common)
-        sample.df = np.full(len(common), threshold, dtype=np.int64)
-        sample._common = {}
-        return sample
+    def count(cls, docs: list[ReuseDoc], rate: int, threshold: int, release: bool = False) -> KgramSample:
+        """Count each sampled k-gram's reports; with `release`, the reports' sampled k-grams are let go after."""
+        sampled = [d.signature.sampled for d in docs]
+        allh = np.concatenate(sampled) if sampled else np.empty(0, dtype=np.uint64)
+        del sampled
+        if release:
+            for d in docs:
+                d.signature.sampled = d.signature.sampled[:0]
+        keys, df = np.unique(allh, return_counts=True)
+        del allh
+        return cls(keys[df >= threshold], rate)
 
-    def common_positions(self, h: np.ndarray, threshold: int) -> np.ndarray:
-        """Positions of a report's k-grams that are sampled and held by at least `threshold` reports."""
-        if threshold not in self._common:
-            self._common[threshold] = self.unique[self.df >= threshold]  # few: the common phrasing
-        return np.flatnonzero(np.isin(h, self._common[threshold]))
+    def common_positions(self, h: np.ndarray) -> np.ndarray:
+        """Positions of a report's k-grams that are common phrasing."""
+        return np.flatnonzero(np.isin(h, self.common))
 
 
 class FingerprintTable:
     """Which reports hold each fingerprint: one sorted array of (fingerprint, report) keys, built once.
 
-    The fingerprint's top 40 bits and the report number's 24 bits share one 64-bit key, so the table is
-    sorted in place with no index array: a 100,000-report corpus of 66 million fingerprints takes about
-    1 GB rather than 2.6.
+    The fingerprint's top 40 bits and the report number's 24 bits share one 64-bit key, so a shard of the
+    table is sorted in place with no index array. It is built in shards by the fingerprint's top bits, which
+    keeps the result sorted and the work space a sixteenth of the whole: a 100,000-report corpus has 66
+    million fingerprints, and grouping them at once took 2 GB more than the table itself.
     """
 
     DOC_BITS = 24
+    SHARD_BITS = 4
 
     def __init__(self, docs: list[ReuseDoc]):
         self.n_docs = len(docs)
         if len(docs) >= 1 << self.DOC_BITS:
             raise ValueError("too many reports for one table")
         shift = np.uint64(self.DOC_BITS)
-        keys = np.empty(sum(len(d.signature.fingerprints) for d in docs), dtype=np.uint64)
-        pos = 0
-        for d in docs:
-            f = d.signature.fingerprints
-            keys[pos : pos + len(f)] = ((f >> shift) << shift) | np.uint64(d.id)
-            pos += len(f)
+        shards = 1 << self.SHARD_BITS
+        # A signature's fingerprints are sorted, so each shard is one slice of them.
+        edges = np.arange(shards + 1, dtype=np.uint64)[1:-1] << np.uint64(64 - self.SHARD_BITS)
+        bounds = np.array([np.concatenate(([0], np.searchsorted(d.signature.fingerprints, edges), [len(d.signature.fingerprints)]))
+                           for d in docs], dtype=np.int64).reshape(len(docs), shards + 1)
+        unique_parts, df_parts, doc_parts = [], [], []
+        for shard in range(shards):
+            keys = np.empty(int((bounds[:, shard + 1] - bounds[:, shard]).sum()), dtype=np.uint64)
+            pos = 0
+            for d, lo, hi in zip(docs, bounds[:, shard].tolist(), bounds[:, shard + 1].tolist()):
+                keys[pos : pos + hi - lo] = ((d.signature.fingerprints[lo:hi] >> shift) << shift) | np.uint64(d.id)
+                pos += hi - lo
+            unique, df, doc_ids = self._group(keys, shift)
+            unique_parts.append(unique)
+            df_parts.append(df)
+            doc_parts.append(doc_ids)
+            del keys
+        self.unique = np.concatenate(unique_parts)
+        self.df = np.concatenate(df_parts)
+        self.doc_ids = np.concatenate(doc_parts)
+        self.first = np.concatenate(([0], np.cumsum(self.df)[:-1])).astype(np.int64) if len(self.df) else np.empty(0, dtype=np.int64)
+        self.shift = shift
+        self._common: dict[int, np.ndarray] = {}
+
+    @classmethod
+    def _group(cls, keys: np.ndarray, shift: np.uint64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(fingerprint keys held by two or more reports, their counts, the reports of each group in turn)."""
         keys.sort()
-        doc_ids = (keys & np.uint64((1 << self.DOC_BITS) - 1)).astype(np.int32)
+        doc_ids = (keys & np.uint64((1 << cls.DOC_BITS) - 1)).astype(np.int32)
         keys >>= shift
-        # Group boundaries of equal keys; a fingerprint held by one report (most of them) forms no pair
-        # and needs no entry: only groups of two or more are kept.
+        # A fingerprint held by one report (most of them) forms no pair and needs no entry.
         starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else np.empty(0, dtype=np.int64)
         counts = np.diff(np.concatenate((starts, [len(keys)])))
         shared = counts >= 2
-        self.unique = keys[starts[shared]]
-        self.df = counts[shared].astype(np.int32)
+        df = counts[shared].astype(np.int32)
         group_starts = starts[shared]
-        within = np.arange(int(self.df.sum())) - np.repeat(np.cumsum(self.df) - self.df, self.df)
-        rows = np.repeat(group_starts, self.df) + within
-        self.doc_ids = doc_ids[rows]
-        self.first = np.concatenate(([0], np.cumsum(self.df)[:-1])).astype(np.int64) if len(self.df) else np.empty(0, dtype=np.int64)
-        del keys, doc_ids, rows
-        self.shift = shift
-        self._common: dict[int, np.ndarray] = {}
+        within = np.arange(int(df.sum())) - np.repeat(np.cumsum(df) - df, df)
+        return keys[group_starts], df, doc_ids[np.repeat(group_starts, df) + within]
 
     @classmethod
     def from_shared(cls, keys: np.ndarray, df: np.ndarray, n_docs: int) -> FingerprintTable:
@@ -270,7 +285,7 @@ def corpus_common_mask(d: ReuseDoc, h: np.ndarray, table: FingerprintTable, samp
     mask = np.zeros(len(d.norm), dtype=bool)
     sig = d.signature
     common_fps = np.isin(table.key_of(sig.fingerprints), table.common(threshold))
-    starts = np.concatenate([sig.positions[common_fps], sample.common_positions(h, threshold)])
+    starts = np.concatenate([sig.positions[common_fps], sample.common_positions(h)])
     for p in unique(starts).tolist():
         mask[p : p + k] = True
     return mask
@@ -366,8 +381,9 @@ def prepare(docs: list[ReuseDoc], params: ReuseParams) -> Corpus:
 def index_corpus(docs: list[ReuseDoc], params: ReuseParams) -> Corpus:
     """The corpus tables, from reports whose signatures are already computed."""
     table = FingerprintTable(docs)
-    sample = KgramSample(docs, sample_rate_for(docs, params))
-    return Corpus(docs, params, table, sample, common_threshold(len(docs), params))
+    threshold = common_threshold(len(docs), params)
+    sample = KgramSample.count(docs, sample_rate_for(docs, params), threshold, release=True)
+    return Corpus(docs, params, table, sample, threshold)
 
 
 def detect(docs: list[ReuseDoc], params: ReuseParams = ReuseParams(), align=None, prepared: Corpus | None = None,

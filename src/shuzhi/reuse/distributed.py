@@ -140,7 +140,7 @@ def detect_on_dask(docs: list[ReuseDoc], params: ReuseParams, address, partition
     # The corpus tables from the reducers' results: only fingerprints held by two or more reports, and
     # only the common k-grams, ever reach the client.
     table = FingerprintTable.from_shared(np.concatenate([r[1] for r in fp_results]), np.concatenate([r[2] for r in fp_results]), len(docs))
-    sample = KgramSample.from_common(np.concatenate(common_kgrams), rate, threshold)
+    sample = KgramSample(np.concatenate(common_kgrams), rate)
     minhash = {d.id: d.signature.minhash for d in docs}
     candidates = set()
     for pairs, _, _ in fp_results:

@@ -123,8 +123,7 @@ class ReuseIndex:
 
     def learn_common(self, docs: list[ReuseDoc], rate: int) -> None:
         """Remember the k-grams many reports share (common phrasing), from signatures sampled at `rate`."""
-        sample = KgramSample(docs, rate)
-        common = sample.unique[sample.df >= common_threshold(len(docs), self.params)]
+        common = KgramSample.count(docs, rate, common_threshold(len(docs), self.params)).common
         with self.db:
             self.db.execute("DELETE FROM common_kgrams")
             self.db.executemany("INSERT OR IGNORE INTO common_kgrams VALUES (?)", ((h,) for h in _signed(common)))
