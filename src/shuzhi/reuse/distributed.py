@@ -151,17 +151,20 @@ def detect_on_dask(docs: list[ReuseDoc], params: ReuseParams, address, partition
             if a != b and np.mean(minhash[a] == minhash[b]) >= params.lsh_min_jaccard:
                 candidates.add((a, b))
 
-    # 3. Alignment of candidate pairs as tasks; the corpus goes to the workers once.
+    # 3. Alignment of candidate pairs as tasks. The corpus tables go to every worker once; each chunk of
+    # pairs takes along only the reports it compares, so no worker holds the whole corpus.
     def align(corpus_here: Corpus, work: list[tuple[int, int]]) -> list[PairResult | None]:
         if not work:
             return []
-        docs_future = client.scatter(docs, broadcast=True)
         table_future = client.scatter(corpus_here.table, broadcast=True)
         sample_future = client.scatter(corpus_here.sample, broadcast=True)
-        chunk_size = max(1, len(work) // (workers * 8))
-        futures = [client.submit(_align_chunk, work[i : i + chunk_size], docs_future, params, table_future, sample_future,
-                                 corpus_here.threshold, pure=False)
-                   for i in range(0, len(work), chunk_size)]
+        chunk_size = max(1, min(2000, len(work) // (workers * 8)))
+        futures = []
+        for i in range(0, len(work), chunk_size):
+            chunk = work[i : i + chunk_size]
+            needed = [corpus_here.by_id[x] for x in sorted({x for pair in chunk for x in pair})]
+            futures.append(client.submit(_align_chunk, chunk, client.scatter(needed), params, table_future, sample_future,
+                                         corpus_here.threshold, pure=False))
         return [r for chunk in client.gather(futures) for r in chunk]
 
     prepared = Corpus(docs, params, table, sample, threshold)
