@@ -45,8 +45,11 @@ def main() -> None:
 
         def sample() -> None:
             while not done.is_set():
-                for worker, rss in client.run(_rss).items():
-                    peaks[worker] = max(peaks.get(worker, 0), rss)
+                try:
+                    for worker, rss in client.run(_rss).items():
+                        peaks[worker] = max(peaks.get(worker, 0), rss)
+                except Exception:  # the cluster is going away (the run failed): stop sampling
+                    return
                 time.sleep(0.5)
 
         sampler = threading.Thread(target=sample, daemon=True)

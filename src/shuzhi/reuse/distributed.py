@@ -122,9 +122,10 @@ def detect_on_dask(docs: list[ReuseDoc], params: ReuseParams, address, partition
     rate = sample_rate_for(docs, params)
 
     # 1. Signatures per partition, with fingerprint, band and k-gram rows already split by reducer.
-    chunks = np.array_split(np.arange(len(docs)), partitions)
-    parts = [delayed(_partition_signatures, nout=4)([(docs[i].id, docs[i].norm.text) for i in chunk], params.signatures, rate, reducers)
-             for chunk in chunks if len(chunk)]
+    # The texts travel as scattered data, not inside the task graph.
+    chunks = [chunk for chunk in np.array_split(np.arange(len(docs)), partitions) if len(chunk)]
+    payloads = client.scatter([[(docs[i].id, docs[i].norm.text) for i in chunk] for chunk in chunks])
+    parts = [delayed(_partition_signatures, nout=4)(payload, params.signatures, rate, reducers) for payload in payloads]
     threshold = common_threshold(len(docs), params)
     max_df = min(params.pair_df_cap, threshold - 1)
     # 2. The shuffle: reducer r groups the rows every partition sent to r.
@@ -159,13 +160,16 @@ def detect_on_dask(docs: list[ReuseDoc], params: ReuseParams, address, partition
         table_future = client.scatter(corpus_here.table, broadcast=True)
         sample_future = client.scatter(corpus_here.sample, broadcast=True)
         chunk_size = max(1, min(2000, len(work) // (workers * 8)))
-        futures = []
+        futures, shipped = [], []  # the scattered reports must be held until their chunk is done
         for i in range(0, len(work), chunk_size):
             chunk = work[i : i + chunk_size]
-            needed = [corpus_here.by_id[x] for x in sorted({x for pair in chunk for x in pair})]
-            futures.append(client.submit(_align_chunk, chunk, client.scatter(needed), params, table_future, sample_future,
+            needed = client.scatter([corpus_here.by_id[x] for x in sorted({x for pair in chunk for x in pair})])
+            shipped.append(needed)
+            futures.append(client.submit(_align_chunk, chunk, needed, params, table_future, sample_future,
                                          corpus_here.threshold, pure=False))
-        return [r for chunk in client.gather(futures) for r in chunk]
+        results = [r for chunk in client.gather(futures) for r in chunk]
+        del shipped
+        return results
 
     prepared = Corpus(docs, params, table, sample, threshold)
     result = detect(docs, params, align=align, prepared=prepared, candidates=candidates)
