@@ -28,6 +28,8 @@ def pieces(start: int, end: int, spans: list[Span]) -> list[tuple[int, int, list
     """(piece start, piece end, findings covering it, findings beginning at it) over [start, end)."""
     clipped = []
     for s in spans:
+        if s.start > end or s.end <= start and s.end > s.start or s.start < start and s.end == s.start:
+            continue  # another report's finding (a compilation's parts share one text)
         a = min(max(s.start, start), end)
         b = min(max(s.end, a + 1), end)  # a point finding marks one character, as in the annotated docx
         clipped.append((a, b, s))

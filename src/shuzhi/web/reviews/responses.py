@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -21,3 +22,10 @@ def page(request: HttpRequest, template: str, context: dict, data: Callable[[], 
     if wants_json(request):
         return json_response(data(), status=status)
     return render(request, template, context, status=status)
+
+
+def attachment(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    """A download; the file name may be Chinese (RFC 6266 filename*)."""
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 
 from django.db.models import Count, Exists, OuterRef
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
@@ -15,7 +13,7 @@ from shuzhi.review.score import RATINGS
 from .. import access
 from ..export import overview_xlsx
 from ..models import Decision, Finding
-from ..responses import page
+from ..responses import attachment, page
 from .upload import default_year
 
 COLUMNS = [
@@ -115,8 +113,7 @@ def overview_export(request):
     rows = rows_of(reports, request.GET.get("sort", ""))
     unit = org.name if org else "、".join(o.name for o in _tops(request.user)) or "全部"
     data = overview_xlsx(rows, year, unit)
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=f"{year}年度述职报告审读汇总表.xlsx",
-                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return attachment(data, f"{year}年度述职报告审读汇总表.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def _tops(user) -> list:

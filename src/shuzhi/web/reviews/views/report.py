@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 
-from django.http import FileResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +17,7 @@ from .. import access
 from ..highlight import Span, highlighted
 from ..models import Decision, Finding, Report
 from ..processing import annotated_docx, recheck, refresh_counts
-from ..responses import json_response, page, wants_json
+from ..responses import attachment, json_response, page, wants_json
 from ..rules import explain
 
 CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES.values())}
@@ -171,8 +170,7 @@ def report_docx(request, pk: int):
     except InputError as exc:
         return render(request, "reviews/error.html", {"status": 422, "title": "无法生成批注文档", "detail": f"{exc.source}：{exc.message}"}, status=422)
     name = annotated_name(report.source_file.name.split("::")[-1]).split("/")[-1]
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name,
-                        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return attachment(data, name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
 def report_result(request, pk: int):
@@ -180,5 +178,5 @@ def report_result(request, pk: int):
     report = _report(request, pk)
     body = json.dumps({"version": 1, "documents": [report.result], "errors": []}, ensure_ascii=False, indent=1)
     name = report.source_file.name.split("::")[-1].rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".json"
-    return FileResponse(io.BytesIO(body.encode()), as_attachment=True, filename=name, content_type="application/json")
+    return attachment(body.encode(), name, "application/json")
 
