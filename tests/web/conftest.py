@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass
@@ -67,6 +68,14 @@ def immediate_tasks(settings):
     settings.SHUZHI_JOBS = 1
 
 
+@functools.cache
+def _password_hash() -> str:
+    """Django's real hasher, run once: hashing per user would cost a second per test."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(PASSWORD)
+
+
 @pytest.fixture
 def tree(db, django_user_model):
     from shuzhi.web.reviews.models import Organization, Role
@@ -78,7 +87,7 @@ def tree(db, django_user_model):
     other = Organization.objects.create(name="另一镇党委", kind=Organization.COMMITTEE)
 
     def person(username, role=None, org=None, **extra):
-        user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
+        user = django_user_model.objects.create(username=username, password=_password_hash(), **extra)
         if role:
             Role.objects.create(user=user, organization=org, kind=role)
         return user

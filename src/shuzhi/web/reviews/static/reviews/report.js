@@ -28,7 +28,8 @@
     document.querySelectorAll(".finding.st-dismissed").forEach(function (li) { out.add(li.dataset.f); });
     return out;
   }
-  document.body.addEventListener("htmx:afterSwap", function () {
+  // htmx:load fires on the swapped-in item (the old one, target of afterSwap, has left the page).
+  document.body.addEventListener("htmx:load", function () {
     const dismissed = dismissedIds();
     document.querySelectorAll("mark.hl").forEach(function (m) {
       const ids = m.dataset.f.split(" ");
