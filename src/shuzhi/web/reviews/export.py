@@ -15,6 +15,11 @@ HEADERS = [
 ]
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+# Made once: a thousand rows of fresh style objects take seconds.
+_BODY = Font(name="仿宋", size=11)
+_LEFT = Alignment(vertical="center", wrap_text=True, horizontal="left")
+_CENTER = Alignment(vertical="center", horizontal="center")
+_TEXT_COLUMNS = (2, 3, 12)
 
 
 def overview_xlsx(rows: list[dict], year: int, unit: str) -> bytes:
@@ -51,8 +56,8 @@ def overview_xlsx(rows: list[dict], year: int, unit: str) -> bytes:
         for col, v in enumerate(values, 1):
             cell = ws.cell(3 + n, col, v)
             cell.border = _BORDER
-            cell.font = Font(name="仿宋", size=11)
-            cell.alignment = Alignment(vertical="center", wrap_text=col in (2, 3, 12), horizontal="left" if col in (2, 3, 12) else "center")
+            cell.font = _BODY
+            cell.alignment = _LEFT if col in _TEXT_COLUMNS else _CENTER
             if col == 9 and v is not None:
                 cell.number_format = "0%"
     foot = 3 + n + 2

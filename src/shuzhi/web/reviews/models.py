@@ -149,6 +149,7 @@ class Report(models.Model):
     infos = models.PositiveIntegerField("提示", default=0)
     placeholders = models.PositiveIntegerField("未填占位符", default=0)
     stale = models.PositiveIntegerField("陈旧内容", default=0)
+    by_category = models.JSONField("各类问题数", default=dict)
     concreteness = models.FloatField("具体程度", null=True)
     score = models.IntegerField("得分", null=True)
     rating = models.CharField("建议等次", max_length=4, blank=True)

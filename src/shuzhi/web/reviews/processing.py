@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import tempfile
+import time
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from .models import Decision, Finding, Organization, Report, SourceFile, Upload
 
 log = logging.getLogger("shuzhi.web")
 CONTEXT = 8  # characters either side of a flagged span that make a decision's key
+PROGRESS_EVERY = 0.5  # seconds between progress updates of an upload
 
 
 def limits() -> Limits:
@@ -94,12 +96,24 @@ def _process(upload: Upload) -> None:
     jobs = settings.SHUZHI_JOBS or default_jobs()
     # A few files are checked here; many go to one process per core, as `shuzhi check` does.
     results = run([i for i, _ in fresh], options_for(upload.year), jobs=jobs if len(fresh) >= 8 else 1)
-    for (item, digest), result in zip(fresh, results):
-        if result.error:
-            upload.errors.append(error_dict(result.error))
-        else:
-            _store(upload, item, digest, result, orgs)
-        upload.done += 1
+    batch, began = [], time.monotonic()
+    for pair in zip(fresh, results):
+        batch.append(pair)
+        if time.monotonic() - began >= PROGRESS_EVERY:
+            _store_batch(upload, batch, orgs)
+            batch, began = [], time.monotonic()
+    _store_batch(upload, batch, orgs)
+
+
+def _store_batch(upload: Upload, batch: list, orgs: list[Organization]) -> None:
+    """Results gathered while the engine worked, written in one transaction with the upload's progress."""
+    with transaction.atomic():
+        for (item, digest), result in batch:
+            if result.error:
+                upload.errors.append(error_dict(result.error))
+            else:
+                _store(upload, item, digest, result, orgs)
+        upload.done += len(batch)
         upload.save(update_fields=["done", "errors", "duplicates"])
 
 
@@ -174,18 +188,16 @@ def save_documents(sf: SourceFile, checked: list[CheckedDocument], orgs: list[Or
 
 def set_counts(report: Report, findings) -> None:
     """The overview's columns, from the findings not dismissed."""
-    by = Counter()
-    for f in findings:
-        by[f.severity] += 1
-        by[f.category] += 1
-    report.errors, report.warnings, report.infos = by["error"], by["warning"], by["info"]
-    report.placeholders, report.stale = by["placeholder"], by["stale"]
+    severities, categories = Counter(f.severity for f in findings), Counter(f.category for f in findings)
+    report.errors, report.warnings, report.infos = severities["error"], severities["warning"], severities["info"]
+    report.placeholders, report.stale = categories["placeholder"], categories["stale"]
+    report.by_category = dict(categories)
 
 
 def refresh_counts(report: Report) -> None:
     dismissed = set(report.source_file.decisions.filter(status=Decision.DISMISSED).values_list("key", flat=True))
     set_counts(report, [f for f in report.findings.all() if f.key not in dismissed])
-    report.save(update_fields=["errors", "warnings", "infos", "placeholders", "stale"])
+    report.save(update_fields=["errors", "warnings", "infos", "placeholders", "stale", "by_category"])
 
 
 def recheck(sf: SourceFile) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
@@ -12,8 +11,8 @@ from shuzhi.document import CATEGORIES, CATEGORY_LABELS
 from shuzhi.review.score import RATINGS
 from .. import access
 from ..export import overview_xlsx
-from ..models import Decision, Finding
 from ..responses import attachment, page
+from ..tables import rows_html
 from .upload import default_year
 
 COLUMNS = [
@@ -31,7 +30,7 @@ def home(request):
 def _selection(request):
     """(year, organization or None, the visible reports of that year below it)."""
     reports = access.reports(request.user)
-    years = sorted(set(reports.values_list("year", flat=True)), reverse=True)
+    years = list(reports.order_by("-year").values_list("year", flat=True).distinct())
     try:
         year = int(request.GET.get("year") or (years[0] if years else default_year()))
     except ValueError:
@@ -48,7 +47,7 @@ def _selection(request):
 def rows_of(reports, sort: str = "") -> list[dict]:
     rows = list(reports.values(
         "id", "title", "kind", "errors", "warnings", "placeholders", "stale", "concreteness", "score", "rating",
-        "front_matter", "organization__name", "organization__path", "source_file__name", "index"))
+        "front_matter", "organization__name", "organization__path", "source_file__name", "index", "by_category"))
     for r in rows:
         r["organization"] = r.pop("organization__name")
         r["source"] = r.pop("source_file__name")
@@ -66,12 +65,11 @@ def rows_of(reports, sort: str = "") -> list[dict]:
     return present + [r for r in rows if value(r) is None]
 
 
-def charts_of(reports, rows: list[dict]) -> dict:
+def charts_of(rows: list[dict]) -> dict:
     """Findings not dismissed by category, errors and warnings by organization, and the suggested ratings."""
-    dismissed = Decision.objects.filter(source_file=OuterRef("report__source_file"), key=OuterRef("key"), status=Decision.DISMISSED)
-    by_category = dict(
-        Finding.objects.filter(report__in=reports).exclude(Exists(dismissed))
-        .values_list("category").annotate(n=Count("id")).values_list("category", "n"))
+    by_category = Counter()
+    for r in rows:
+        by_category.update(r["by_category"])
     per_org: dict[str, Counter] = {}
     for r in rows:
         c = per_org.setdefault(r["organization"], Counter())
@@ -90,10 +88,12 @@ def overview(request):
     year, years, org, reports = _selection(request)
     sort = request.GET.get("sort", "")
     rows = rows_of(reports, sort)
-    charts = charts_of(reports, rows)
+    charts = charts_of(rows)
     query = {"year": year, **({"org": org.pk} if org else {})}
+    report_url = reverse("report", args=[0])[:-2]  # one reverse, not one per row
     context = {
-        "year": year, "years": years or [year], "org": org, "rows": rows, "charts": charts, "sort": sort,
+        "year": year, "years": years or [year], "org": org, "rows_html": rows_html(rows, report_url), "count": len(rows),
+        "charts": charts, "sort": sort,
         "columns": [(key, label, ("" if sort == f"-{key}" else "-") if sort.lstrip("-") == key else "-") for key, label in COLUMNS],
         "organizations": list(access.organizations(request.user)),
         "query": query,
@@ -103,7 +103,7 @@ def overview(request):
     return page(request, "reviews/overview.html", context, lambda: {
         "year": year, "years": years, "organization": {"id": org.pk, "name": org.name} if org else None,
         "columns": [{"key": k, "label": label} for k, label in COLUMNS],
-        "reports": [dict({k: v for k, v in r.items() if k != "organization__path"}, url=reverse("report", args=[r["id"]])) for r in rows],
+        "reports": [dict({k: v for k, v in r.items() if k != "organization__path"}, url=f"{report_url}{r['id']}/") for r in rows],
         "charts": charts,
     })
 
