@@ -12,18 +12,27 @@ def _setup() -> None:
     django.setup()
 
 
-def serve(host: str, port: int, migrate: bool = True) -> int:
-    """Bring the database schema up to date, then serve until interrupted."""
+def serve(host: str, port: int, migrate: bool = True, threads: int = 8) -> int:
+    """Bring the database schema up to date, then serve with waitress (a production WSGI server) until interrupted."""
     _setup()
+    import logging
+
+    import waitress
     from django.conf import settings
     from django.core.management import call_command
+
+    from .wsgi import application
 
     if migrate:
         call_command("migrate", interactive=False, verbosity=0)
     if host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS.append(host)
+    logging.getLogger("waitress").setLevel(logging.WARNING)  # its own start-up line is English; ours follows
     print(f"述职评议工作台已启动：http://{host}:{port}/  （Ctrl+C 停止）", flush=True)
-    call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
+    try:
+        waitress.serve(application, host=host, port=port, threads=threads, ident="shuzhi")
+    except KeyboardInterrupt:
+        pass
     return 0
 
 

@@ -1,4 +1,4 @@
-"""WSGI entry point for a production server (gunicorn shuzhi.web.wsgi)."""
+"""WSGI entry point: `shuzhi serve` runs it with waitress; any WSGI server can (gunicorn shuzhi.web.wsgi)."""
 
 import os
 
