@@ -75,7 +75,7 @@ def process_upload(upload_id: int) -> None:
 def _process(upload: Upload) -> None:
     lim = limits()
     items: list[Item] = []
-    for f in upload.files.all():
+    for f in upload.files.order_by("pk"):
         collected = expand(f.name, bytes(f.data), lim)
         items += collected.items
         upload.errors += [error_dict(e) for e in collected.errors]
