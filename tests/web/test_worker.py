@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import sys
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from shuzhi.web.reviews.models import Report, Upload
 
@@ -39,6 +41,8 @@ def test_the_worker_run_loop_processes_a_queued_upload(settings, tree, monkeypat
     # The loop closes connections between tasks; inside a test's transaction that would close the test's own.
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     client, queued = _queued(settings, tree)
+    Upload.objects.filter(pk=queued.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert "shuzhi worker" in client.get(f"/uploads/{queued.pk}/", HTTP_HX_REQUEST="true").content.decode()
     call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
     queued.refresh_from_db()
     assert queued.status == Upload.DONE and queued.done == 1 and Report.objects.count() == 1

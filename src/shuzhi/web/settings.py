@@ -120,6 +120,11 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SESSION_COOKIE_HTTPONLY = True
+# Behind HTTPS (SHUZHI_HTTPS=1): cookies only over TLS, and the proxy's header says the request was secure.
+if os.environ.get("SHUZHI_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
 CSRF_COOKIE_HTTPONLY = False
 CSRF_FAILURE_VIEW = "shuzhi.web.reviews.views.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"

@@ -36,7 +36,7 @@ def compare(request):
     for side in ("a", "b"):
         value = request.GET.get(side, "")
         if value.isdigit():
-            chosen[side] = get_object_or_404(reports.select_related("source_file", "organization"), pk=value)
+            chosen[side] = get_object_or_404(reports.select_related("source_file", "organization").defer("source_file__data"), pk=value)
     year = chosen["a"].year if "a" in chosen else None
     choices = reports.filter(front_matter=False, **({"year": year} if year else {})).select_related("organization").only(
         "id", "title", "year", "organization__name").order_by("-year", "organization__path", "index")[:2000]

@@ -26,7 +26,8 @@ STATUSES = {"open": "待处理", Decision.ACCEPTED: "已采纳", Decision.DISMIS
 
 
 def _report(request, pk: int) -> Report:
-    return get_object_or_404(access.reports(request.user).select_related("source_file", "organization"), pk=pk)
+    # The file's bytes are read only for the annotated .docx and re-checks.
+    return get_object_or_404(access.reports(request.user).select_related("source_file", "organization").defer("source_file__data"), pk=pk)
 
 
 def _decisions(report: Report) -> dict[str, Decision]:

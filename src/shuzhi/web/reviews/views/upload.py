@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
-from shuzhi.document import CATEGORY_LABELS
 from .. import access
 from ..models import Organization, Role, Upload, UploadedFile
 from ..processing import limits
@@ -18,6 +18,7 @@ from ..responses import page, wants_json, json_response
 from ..tasks import check_upload
 
 MB = 1024 * 1024
+STALLED_AFTER = 30  # seconds queued before the page says the worker may not be running
 
 
 def uploadable_organizations(user):
@@ -145,8 +146,9 @@ def _report_brief(r) -> dict:
 def upload_detail(request, pk: int):
     upload = get_object_or_404(access.uploads(request.user).select_related("organization"), pk=pk)
     reports = list(_reports_of(upload)) if upload.finished else []
+    waited = (timezone.now() - upload.created_at).total_seconds()
     context = {"upload": upload, "reports": reports, "percent": int(100 * upload.done / upload.total) if upload.total else 0,
-               "labels": CATEGORY_LABELS}
+               "stalled": upload.status == Upload.QUEUED and waited > STALLED_AFTER}
     if request.headers.get("HX-Request") and not wants_json(request):
         return render(request, "reviews/_upload_status.html", context)
     return page(request, "reviews/upload_detail.html", context, lambda: {"upload": _upload_dict(upload)})
