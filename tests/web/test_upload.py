@@ -79,6 +79,24 @@ def test_a_compilation_is_split_and_its_reports_go_to_the_units_it_names(tree):
     text = SourceFile.objects.get().text
     for r in reports:  # offsets point into the one text of the file
         assert r.title in text[r.start:r.end]
+    # A secretary of one unit sees that unit's report, not its neighbours' (titles, text or annotated copy).
+    from shuzhi.web.reviews.models import Role
+    from django.contrib.auth import get_user_model
+    import docx
+    import io
+
+    finance = Organization.objects.get(name="区财政局机关党支部")
+    secretary = get_user_model().objects.create(username="finance")
+    Role.objects.create(user=secretary, organization=finance, kind=Role.SECRETARY)
+    own = reports.get(organization=finance)
+    page = client_for(secretary).get(f"/reports/{own.pk}/").content.decode()
+    assert "区教育局机关党支部书记述职报告" not in page
+    annotated = docx.Document(io.BytesIO(client_for(secretary).get(f"/reports/{own.pk}/annotated.docx").content))
+    body = "\n".join(p.text for p in annotated.paragraphs)
+    assert own.title in body and "区教育局" not in body
+    assert len(annotated.comments) == own.findings.count()
+    reviewer_copy = docx.Document(io.BytesIO(client.get(f"/reports/{own.pk}/annotated.docx").content))
+    assert len(reviewer_copy.comments) == own.findings.count()
 
 
 def test_word_upload(tree):

@@ -7,6 +7,7 @@ import logging
 import tempfile
 import time
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -217,12 +218,22 @@ def engine_findings(findings) -> list[EngineFinding]:
 
 
 def annotated_docx(report: Report, findings) -> bytes:
-    """The report's file as .docx with a Word comment on each given finding, made on demand by the engine."""
+    """The report as .docx with a Word comment on each given finding, made on demand by the engine.
+
+    A file holding one report is annotated as it is (a Word file keeps its formatting); a report of a
+    compilation gets a document of its own text only, so no other unit's report goes out with it.
+    """
+    from shuzhi.ingest import SourceFile as EngineSourceFile
     from shuzhi.outputs.annotate import annotate
 
     sf = report.source_file
-    loaded = load(sf.name, bytes(sf.data))
+    marks = engine_findings(findings)
+    if sf.reports.count() > 1:
+        loaded = EngineSourceFile(sf.name, sf.text[report.start:report.end], "txt")
+        marks = [replace(f, start=f.start - report.start, end=f.end - report.start) for f in marks]
+    else:
+        loaded = load(sf.name, bytes(sf.data))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "annotated.docx"
-        annotate(loaded, engine_findings(findings), out)
+        annotate(loaded, marks, out)
         return out.read_bytes()

@@ -82,7 +82,8 @@ def report_detail(request, pk: int):
         "category_choices": [(c, CATEGORY_LABELS[c], sum(i["category"] == c for i in items)) for c in CATEGORY_ORDER if any(i["category"] == c for i in items)],
         "severity_choices": [(s, SEVERITY_LABELS[s]) for s in SEVERITIES],
         "status_choices": list(STATUSES.items()),
-        "siblings": report.source_file.reports.exclude(pk=report.pk).only("id", "title", "index"),
+        # Other reports of the same compilation, as far as this user may see them.
+        "siblings": access.reports(request.user).filter(source_file=report.source_file).exclude(pk=report.pk).only("id", "title", "index"),
     }
     return render(request, "reviews/report.html", context)
 
