@@ -149,3 +149,10 @@ def test_organization_paths_follow_the_tree(tree):
     assert tree.branch_a.path == f"/{tree.committee.pk}/{tree.general.pk}/{tree.branch_a.pk}/"
     assert set(tree.committee.subtree()) == {tree.committee, tree.general, tree.branch_a, tree.branch_b}
     assert Organization.objects.get(pk=tree.other.pk).path == f"/{tree.other.pk}/"
+
+
+def test_the_administrator_has_django_admin_in_chinese(tree, uploaded):
+    page = client_for(tree.admin).get("/admin/").content.decode()
+    assert "党组织" in page and "后台任务" in page and "Task Results" not in page and "站点管理" not in page
+    assert client_for(tree.admin).get("/admin/reviews/organization/").status_code == 200
+    assert client_for(tree.reviewer).get("/admin/").status_code == 302  # not staff: sent to the admin login

@@ -126,7 +126,7 @@ def decide(request, pk: int, finding: int):
     f = get_object_or_404(report.findings, pk=finding)
     action = request.POST.get("decision")
     if action not in (Decision.ACCEPTED, Decision.DISMISSED, "open"):
-        return HttpResponseBadRequest("decision 应为 accepted、dismissed 或 open")
+        return HttpResponseBadRequest("处理结果（decision）应为 accepted（采纳）、dismissed（忽略）或 open（撤销）")
     if action == "open":
         Decision.objects.filter(source_file=report.source_file, key=f.key).delete()
         decision = None

@@ -109,10 +109,10 @@ def _receive(request):
 
 def upload_list(request):
     uploads = list(access.uploads(request.user).select_related("organization", "uploaded_by")[:100])
-    return page(request, "reviews/upload_list.html", {"uploads": uploads}, lambda: {"uploads": [_upload_dict(u, brief=True) for u in uploads]})
+    return page(request, "reviews/upload_list.html", {"uploads": uploads}, lambda: {"uploads": [_upload_dict(u, request.user, brief=True) for u in uploads]})
 
 
-def _upload_dict(upload: Upload, brief: bool = False) -> dict:
+def _upload_dict(upload: Upload, user, brief: bool = False) -> dict:
     out = {
         "id": upload.pk,
         "organization": upload.organization.name,
@@ -128,14 +128,12 @@ def _upload_dict(upload: Upload, brief: bool = False) -> dict:
     }
     if not brief:
         out["skipped"] = upload.skipped
-        out["reports"] = [_report_brief(r) for r in _reports_of(upload)]
+        out["reports"] = [_report_brief(r) for r in _reports_of(upload, user)]
     return out
 
 
-def _reports_of(upload: Upload):
-    from ..models import Report
-
-    return Report.objects.filter(source_file__upload=upload).select_related("organization").defer("result").order_by("source_file_id", "index")
+def _reports_of(upload: Upload, user):
+    return access.reports(user).filter(source_file__upload=upload).select_related("organization").defer("result").order_by("source_file_id", "index")
 
 
 def _report_brief(r) -> dict:
@@ -145,10 +143,10 @@ def _report_brief(r) -> dict:
 
 def upload_detail(request, pk: int):
     upload = get_object_or_404(access.uploads(request.user).select_related("organization"), pk=pk)
-    reports = list(_reports_of(upload)) if upload.finished else []
+    reports = list(_reports_of(upload, request.user)) if upload.finished else []
     waited = (timezone.now() - upload.created_at).total_seconds()
     context = {"upload": upload, "reports": reports, "percent": int(100 * upload.done / upload.total) if upload.total else 0,
                "stalled": upload.status == Upload.QUEUED and waited > STALLED_AFTER}
     if request.headers.get("HX-Request") and not wants_json(request):
         return render(request, "reviews/_upload_status.html", context)
-    return page(request, "reviews/upload_detail.html", context, lambda: {"upload": _upload_dict(upload)})
+    return page(request, "reviews/upload_detail.html", context, lambda: {"upload": _upload_dict(upload, request.user)})
