@@ -34,7 +34,12 @@ def _decisions(report: Report) -> dict[str, Decision]:
     return {d.key: d for d in report.source_file.decisions.select_related("decided_by")}
 
 
-def _item(f: Finding, decision: Decision | None) -> dict:
+def _decide_url(report: Report) -> str:
+    """The decide URL with {} for the finding: one reverse for a page of hundreds of findings."""
+    return reverse("decide", args=[report.pk, 0]).replace("/0/decide/", "/{}/decide/")
+
+
+def _item(f: Finding, decision: Decision | None, decide_url: str) -> dict:
     rule = explain(f.rule)
     return {
         "id": f.pk, "rule": f.rule, "rule_title": rule["title"], "description": rule["description"], "basis": rule["basis"],
@@ -47,6 +52,7 @@ def _item(f: Finding, decision: Decision | None) -> dict:
         "decided_by": (decision.decided_by.get_full_name() or decision.decided_by.username) if decision and decision.decided_by else None,
         "decided_at": decision.decided_at.isoformat() if decision else None,
         "decided_when": f"{timezone.localtime(decision.decided_at):%Y-%m-%d %H:%M}" if decision else None,
+        "decide_url": decide_url.format(f.pk),
     }
 
 
@@ -65,7 +71,8 @@ def _keep(item: dict, filters: dict) -> bool:
 def report_detail(request, pk: int):
     report = _report(request, pk)
     decisions = _decisions(report)
-    items = [_item(f, decisions.get(f.key)) for f in report.findings.all()]
+    decide_url = _decide_url(report)
+    items = [_item(f, decisions.get(f.key), decide_url) for f in report.findings.all()]
     filters = _filters(request)
     shown = [i for i in items if _keep(i, filters)]
     if wants_json(request):
@@ -135,7 +142,7 @@ def decide(request, pk: int, finding: int):
             source_file=report.source_file, key=f.key,
             defaults={"status": action, "decided_by": request.user, "rule": f.rule, "text": f.text})
     refresh_counts(report)
-    item = _item(f, decision)
+    item = _item(f, decision, _decide_url(report))
     if wants_json(request):
         return json_response(item)
     if request.headers.get("HX-Request"):
