@@ -145,6 +145,19 @@ def test_passwords_are_hashed_and_login_works(tree):
     assert client.get("/overview/").status_code == 200
 
 
+def test_login_has_a_json_twin_with_the_same_checks(tree, uploaded):
+    client = Client(enforce_csrf_checks=True)
+    token = client.get("/login/?format=json").json()["csrf_token"]
+    bad = client.post("/login/?format=json", {"username": "sec_b", "password": "wrong"}, HTTP_X_CSRFTOKEN=token)
+    assert bad.status_code == 400 and "正确的" in bad.json()["errors"][0]
+    assert client.post("/login/?format=json", {"username": "sec_b", "password": PASSWORD}).status_code == 403  # no token
+    good = client.post("/login/?format=json", {"username": "sec_b", "password": PASSWORD}, HTTP_X_CSRFTOKEN=token)
+    assert good.json()["user"] == "sec_b"
+    a, b = uploaded
+    assert client.get(f"/reports/{b.pk}/?format=json").status_code == 200
+    assert client.get(f"/reports/{a.pk}/?format=json").status_code == 404
+
+
 def test_organization_paths_follow_the_tree(tree):
     assert tree.branch_a.path == f"/{tree.committee.pk}/{tree.general.pk}/{tree.branch_a.pk}/"
     assert set(tree.committee.subtree()) == {tree.committee, tree.general, tree.branch_a, tree.branch_b}

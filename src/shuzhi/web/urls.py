@@ -4,11 +4,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .reviews.views import compare, overview, report, upload
+from .reviews.views import auth, compare, overview, report, upload
 
 urlpatterns = [
     path("", overview.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
+    path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("overview/", overview.overview, name="overview"),
     path("overview/export.xlsx", overview.overview_export, name="overview_xlsx"),
