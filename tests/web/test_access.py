@@ -96,6 +96,18 @@ def test_lists_hold_only_what_the_user_may_see(tree, uploaded):
     assert sorted(r["id"] for r in admin["reports"]) == sorted([a.pk, b.pk])
 
 
+def test_every_page_has_a_json_twin(tree, uploaded):
+    a, b = uploaded
+    client = client_for(tree.reviewer)
+    pages = ["/overview/", "/upload/", "/uploads/", "/compare/", f"/compare/?a={a.pk}&b={b.pk}", f"/reports/{a.pk}/",
+             f"/uploads/{a.source_file.upload_id}/", "/login/"]
+    for url in pages:
+        response = client.get(url + ("&" if "?" in url else "?") + "format=json")
+        assert response.status_code == 200 and response["Content-Type"] == "application/json", url
+        assert response.json(), url
+    assert client.get("/reports/999999/?format=json").json() == {"error": "没有这个页面，或者您无权查看这份材料。"}
+
+
 def test_a_moved_organization_takes_its_reports_out_of_the_old_reviewers_scope(tree, uploaded):
     a, _ = uploaded
     tree.branch_a.parent = tree.other
