@@ -47,10 +47,6 @@ def uploads(user) -> QuerySet[Upload]:
     return Upload.objects.filter(organization__in=organizations(user))
 
 
-def is_reviewer(user) -> bool:
-    return user.is_superuser or Role.objects.filter(user=user, kind=Role.REVIEWER).exists()
-
-
 def roles_context(request) -> dict:
     """The signed-in user's roles, for the page header."""
     user = getattr(request, "user", None)
@@ -59,4 +55,4 @@ def roles_context(request) -> dict:
     roles = [str(r.get_kind_display()).split("（")[0] + "·" + r.organization.name for r in Role.objects.filter(user=user).select_related("organization")]
     if user.is_superuser:
         roles.insert(0, "管理员")
-    return {"user_roles": roles, "user_is_reviewer": is_reviewer(user)}
+    return {"user_roles": roles}

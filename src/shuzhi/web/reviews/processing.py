@@ -22,6 +22,7 @@ from shuzhi.ingest.sources import MB, collect_zip_bytes
 from shuzhi.outputs.json import document_dict, error_dict
 from shuzhi.pipeline import CheckedDocument, FileResult, Options, check_source_file, default_jobs, run
 from shuzhi.review.checker import Checker
+
 from .models import Decision, Finding, Organization, Report, SourceFile, Upload
 
 log = logging.getLogger("shuzhi.web")

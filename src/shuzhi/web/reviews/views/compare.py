@@ -8,6 +8,7 @@ from django.urls import reverse
 from shuzhi.document import Document
 from shuzhi.outputs.reuse import passage_spans
 from shuzhi.reuse.corpus import ReuseDoc, ReuseParams, align_pair, common_mask
+
 from .. import access
 from ..highlight import Span, highlighted
 from ..models import Report

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from shuzhi.document import CATEGORIES, CATEGORY_LABELS
 from shuzhi.review.score import RATINGS
+
 from .. import access
 from ..export import overview_xlsx
 from ..responses import attachment, page
@@ -98,7 +99,6 @@ def overview(request):
         "organizations": list(access.organizations(request.user)),
         "query": query,
         "export_url": reverse("overview_xlsx") + "?" + "&".join(f"{k}={v}" for k, v in query.items()),
-        "reviewer": access.is_reviewer(request.user),
     }
     return page(request, "reviews/overview.html", context, lambda: {
         "year": year, "years": years, "organization": {"id": org.pk, "name": org.name} if org else None,

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 from shuzhi.document import CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS
 from shuzhi.errors import InputError
 from shuzhi.pipeline import annotated_name
+
 from .. import access
 from ..highlight import Span, highlighted
 from ..models import Decision, Finding, Report
 from ..processing import annotated_docx, recheck, refresh_counts
-from ..responses import attachment, json_response, page, wants_json
+from ..responses import attachment, json_response, wants_json
 from ..rules import explain
 
 CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES.values())}

@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from shuzhi.ingest.sources import MB
+
 from .. import access
 from ..models import Organization, Role, Upload, UploadedFile
 from ..processing import limits
-from ..responses import page, wants_json, json_response
+from ..responses import json_response, page, wants_json
 from ..tasks import check_upload
 
-MB = 1024 * 1024
 STALLED_AFTER = 30  # seconds queued before the page says the worker may not be running
 
 
