@@ -9,21 +9,39 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
+WEB_DATA ?= build/web
+PG_URL ?= postgres://postgres@127.0.0.1:5432/shuzhi_test
+
 # Checks the example reports shipped in examples/reports and writes annotated .docx files to build/demo.
 # shuzhi exits 1 when it finds errors (the examples have them on purpose); only 2 (bad input) fails the demo.
+# Then the web workbench: a SQLite database in $(WEB_DATA) with a demo organization tree, its logins and the
+# example reports, the background worker, and the server on 127.0.0.1:8000 (Ctrl+C stops both).
 demo: $(STAMP)
 	@mkdir -p build/demo
 	@$(BIN)/shuzhi check examples/reports --annotate-docx build/demo; status=$$?; \
 	  echo; echo "带批注的 Word 文档已写入 build/demo/（用 Word、WPS 或 LibreOffice 打开查看批注）"; \
 	  test $$status -le 1
+	@export SHUZHI_DATA=$(WEB_DATA); \
+	  $(BIN)/python -m shuzhi.web.manage migrate --noinput -v 0 && \
+	  echo && echo "网页工作台演示账号：" && \
+	  $(BIN)/python -m shuzhi.web.manage load_demo --examples examples/reports && \
+	  echo "数据库：$(WEB_DATA)/shuzhi.sqlite3；打开 http://127.0.0.1:8000/ 用上面的账号登录" && echo && \
+	  { $(BIN)/shuzhi worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	    $(BIN)/shuzhi serve --host 127.0.0.1 --port 8000 --no-migrate; }
 
+# The whole suite on SQLite, then the web tests again on PostgreSQL (required in CI, where CI is set).
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	@if $(BIN)/python tests/web/pg_ready.py "$(PG_URL)"; then \
+	  echo "网页测试第二遍：PostgreSQL（$(PG_URL)）"; \
+	  DATABASE_URL="$(PG_URL)" $(BIN)/python -m pytest tests/web -m "not browser"; \
+	elif [ -n "$$CI" ]; then echo "CI 中 PostgreSQL（$(PG_URL)）不可用，网页测试无法在 PostgreSQL 上运行"; exit 1; \
+	else echo "提示：PostgreSQL（$(PG_URL)）不可用，跳过 PostgreSQL 上的网页测试（CI 中必须运行）"; fi
 
 # Precision and recall per rule family on the labelled set, false findings on clean text, and the real
 # reports in ../shared/corpus (skipped when absent).

@@ -106,7 +106,37 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="列出全部规则及其说明和例句", description="列出规则的代码、说明、依据和例句。")
     rules.add_argument("codes", nargs="*", metavar="代码", help="只显示这些规则（代码或类别前缀）")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="输出格式（默认 text）")
+
+    serve = sub.add_parser("serve", help="启动网页工作台（需要 web 扩展）", description="启动述职评议网页工作台；数据库默认是 SHUZHI_DATA 下的 SQLite，设置 DATABASE_URL 可改用 PostgreSQL。")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    serve.add_argument("--no-migrate", action="store_true", help="启动前不更新数据库结构")
+    worker = sub.add_parser("worker", help="运行网页工作台的后台检查进程", description="检查网页上传的报告：从数据库中取出排队的任务逐个处理。")
+    worker.add_argument("--batch", action="store_true", help="处理完当前排队的任务后退出")
+    worker.add_argument("--interval", type=float, default=1.0, metavar="秒", help="没有任务时隔多久再查一次（默认 1 秒）")
     return parser
+
+
+def _web():
+    """The web layer, imported only when a web command runs (the engine works without Django)."""
+    import importlib
+
+    try:
+        for name in ("django", "django_tasks", "django_tasks_db", "whitenoise", "dj_database_url"):
+            importlib.import_module(name)
+    except ImportError as exc:
+        raise UsageError(f"网页工作台需要安装 web 扩展：pip install 'shuzhi[web]'（缺少 {exc.name}）") from None
+    from .web import server
+
+    return server
+
+
+def cmd_serve(args) -> int:
+    return _web().serve(args.host, args.port, migrate=not args.no_migrate)
+
+
+def cmd_worker(args) -> int:
+    return _web().worker(batch=args.batch, interval=args.interval)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             build_parser().print_help()
             return EXIT_TROUBLE
         commands = {"check": cmd_check, "split": cmd_split, "rules": cmd_rules, "compare": cmd_compare, "reuse": cmd_reuse,
-                    "index": cmd_index}
+                    "index": cmd_index, "serve": cmd_serve, "worker": cmd_worker}
         return commands[args.command](args)
     except UsageError as exc:
         sys.stderr.write(f"shuzhi: 用法错误：{exc} / usage error\n")

@@ -1,0 +1,17 @@
+"""Django's management commands for the workbench: python -m shuzhi.web.manage migrate | createsuperuser | ..."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shuzhi.web.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["shuzhi-web", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

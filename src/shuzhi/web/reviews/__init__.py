@@ -1,0 +1,1 @@
+"""Reports, their findings and reviewers' decisions, scoped by the organization tree."""

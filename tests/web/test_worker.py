@@ -1,0 +1,69 @@
+"""The database-backed task queue really carries an upload: queued by the page, done by the worker."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from shuzhi.web.reviews.models import Report, Upload
+
+from .conftest import client_for, report_bytes, upload
+
+DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def _queued(settings, tree):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE
+    client = client_for(tree.secretary_a)
+    response = upload(client, tree.branch_a, [("queued.txt", report_bytes())])
+    assert response.status_code == 202
+    queued = Upload.objects.get()
+    assert queued.status == Upload.QUEUED and not Report.objects.exists()  # nothing ran in the request
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    progress = client.get(f"/uploads/{queued.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "排队中" in progress and 'hx-trigger="every 1s"' in progress  # the page keeps polling
+    return client, queued
+
+
+@pytest.mark.django_db
+def test_the_worker_run_loop_processes_a_queued_upload(settings, tree, monkeypatch):
+    from django_tasks_db.management.commands import db_worker
+
+    # The loop closes connections between tasks; inside a test's transaction that would close the test's own.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    client, queued = _queued(settings, tree)
+    Upload.objects.filter(pk=queued.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert "shuzhi worker" in client.get(f"/uploads/{queued.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    queued.refresh_from_db()
+    assert queued.status == Upload.DONE and queued.done == 1 and Report.objects.count() == 1
+    progress = client.get(f"/uploads/{queued.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "已完成" in progress and "hx-trigger" not in progress and "检查完成的报告（1）" in progress
+
+
+def _database_url() -> str:
+    s = connection.settings_dict
+    if s["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{s['NAME']}"
+    return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_shuzhi_worker_in_a_subprocess_processes_a_queued_upload(settings, tree, tmp_path):
+    _, queued = _queued(settings, tree)
+    env = dict(os.environ, DATABASE_URL=_database_url(), SHUZHI_DATA=str(tmp_path), SHUZHI_JOBS="1")
+    done = subprocess.run([sys.executable, "-m", "shuzhi", "worker", "--batch", "--interval", "0"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "后台检查进程已启动" in done.stdout
+    queued.refresh_from_db()
+    assert queued.status == Upload.DONE and Report.objects.get().findings.filter(rule="PH001").exists()
