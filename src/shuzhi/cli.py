@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     reuse.add_argument("--xlsx", metavar="文件", help="写出按复制比排序的 Excel 表")
     reuse.add_argument("--html-dir", metavar="文件夹", help="为每对雷同报告写出左右对照网页")
     reuse.add_argument("--dask", metavar="地址", help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.1:8786）")
+    reuse.add_argument("--jobs", "-j", type=int, metavar="N", help="读取报告和计算签名的并行进程数（默认为 CPU 核数）")
 
     index = sub.add_parser("index", help="雷同比对索引：建立、追加、查询", description="把往年的报告建成 SQLite 索引，新报告到来时直接比对，不必重读全部语料。")
     index_sub = index.add_subparsers(dest="index_command", title="操作", metavar="操作", parser_class=_Parser)
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
         else:
             p.add_argument("--min-run", type=int, default=13, metavar="字数", help="最短雷同段落（仅 build 时有效，默认13）")
+        p.add_argument("--jobs", "-j", type=int, metavar="N", help="读取报告的并行进程数（默认为 CPU 核数）")
     info = index_sub.add_parser("info", help="显示索引中的报告数和参数", description="显示索引中的报告数和参数。")
     info.add_argument("db", metavar="索引文件")
 
@@ -312,6 +314,14 @@ def _reuse_params(args):
                        min_shared=args.min_run)
 
 
+def _reuse_jobs(args) -> int:
+    from .pipeline import default_jobs
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 应为正整数")
+    return args.jobs or default_jobs()
+
+
 def cmd_compare(args) -> int:
     from .outputs.reuse import pair_html, write_json, write_text
     from .reuse.corpus import ReuseResult, align_pair, common_mask
@@ -352,13 +362,14 @@ def cmd_reuse(args) -> int:
     params = _reuse_params(args)
     # The source texts are kept only to show passages where they stand (text output, HTML pages); a large
     # run written as JSON needs offsets alone and half the memory.
-    docs, errors, _ = load_reports(args.paths, keep_text=args.format == "text" or bool(args.html_dir))
+    jobs = _reuse_jobs(args)
+    docs, errors, _ = load_reports(args.paths, keep_text=args.format == "text" or bool(args.html_dir), jobs=jobs)
     if args.dask:
         from .reuse.distributed import detect_on_dask
 
         result = detect_on_dask(docs, params, args.dask)
     else:
-        result = detect(docs, params)
+        result = detect(docs, params, jobs=jobs)
     if args.format == "json":
         write_json(result, sys.stdout, errors)
     else:
@@ -389,7 +400,7 @@ def cmd_index(args) -> int:
         index = ReuseIndex(args.db)
         print(f"{args.db}：{index.size} 篇报告；最短雷同段落 {index.params.signatures.min_run} 字")
         return EXIT_CLEAN
-    docs, errors, _ = load_reports(args.paths)
+    docs, errors, _ = load_reports(args.paths, jobs=_reuse_jobs(args))
     for e in errors:
         sys.stderr.write(f"{e.source}: 无法读取：{e.message}\n")
     started = time.perf_counter()

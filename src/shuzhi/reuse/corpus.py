@@ -92,11 +92,25 @@ def sample_rate_for(docs: list[ReuseDoc], params: ReuseParams) -> int:
     return max(1, math.ceil(sum(len(d.norm) for d in docs) / params.max_counted_kgrams))
 
 
-def signatures_of(docs: list[ReuseDoc], params: SignatureParams, sample_rate: int = 1) -> None:
-    perms = params.permutations()
-    for d in docs:
-        if d.signature is None:
-            d.signature = signature(d.norm.text, params, perms, sample_rate)
+def signatures_of(docs: list[ReuseDoc], params: SignatureParams, sample_rate: int = 1, jobs: int = 1) -> None:
+    """Each report's signature, on `jobs` processes when there are enough reports to share."""
+    todo = [d for d in docs if d.signature is None]
+    step = 256  # reports per task: sending texts out and signatures back then costs little
+    if jobs <= 1 or len(todo) <= step * 2:
+        for d in todo:
+            d.signature = signature(d.norm.text, params, None, sample_rate)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [[d.norm.text for d in todo[i : i + step]] for i in range(0, len(todo), step)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        sigs = pool.map(_signatures, chunks, [params] * len(chunks), [sample_rate] * len(chunks))
+        for d, sig in zip(todo, (s for part in sigs for s in part)):
+            d.signature = sig
+
+
+def _signatures(texts: list[str], params: SignatureParams, sample_rate: int) -> list[Signature]:
+    return [signature(t, params, None, sample_rate) for t in texts]
 
 
 class KgramSample:
@@ -372,9 +386,9 @@ class Corpus:
                           self.hashes(a), self.hashes(b))
 
 
-def prepare(docs: list[ReuseDoc], params: ReuseParams) -> Corpus:
+def prepare(docs: list[ReuseDoc], params: ReuseParams, jobs: int = 1) -> Corpus:
     """Signatures, the fingerprint table and the k-gram sample: everything before alignment."""
-    signatures_of(docs, params.signatures, sample_rate_for(docs, params))
+    signatures_of(docs, params.signatures, sample_rate_for(docs, params), jobs)
     return index_corpus(docs, params)
 
 
@@ -387,10 +401,10 @@ def index_corpus(docs: list[ReuseDoc], params: ReuseParams) -> Corpus:
 
 
 def detect(docs: list[ReuseDoc], params: ReuseParams = ReuseParams(), align=None, prepared: Corpus | None = None,
-           candidates: set[tuple[int, int]] | None = None) -> ReuseResult:
-    """The whole pipeline on one machine; a cluster may supply the prepared corpus, the candidate pairs and
-    an `align` that runs them elsewhere (reuse/distributed.py)."""
-    corpus = prepared or prepare(docs, params)
+           candidates: set[tuple[int, int]] | None = None, jobs: int = 1) -> ReuseResult:
+    """The whole pipeline on one machine (signatures on `jobs` processes); a cluster may supply the prepared
+    corpus, the candidate pairs and an `align` that runs them elsewhere (reuse/distributed.py)."""
+    corpus = prepared or prepare(docs, params, jobs)
     if candidates is None:
         candidates = candidate_pairs(docs, corpus.table, params, corpus.threshold)
     selves = set(self_pairs(docs))

@@ -1,25 +1,49 @@
-"""Reports for reuse detection, read the same way `shuzhi check` reads them."""
+"""Reports for reuse detection, read the same way `shuzhi check` reads them, on one or several processes."""
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
+
 from ..errors import InputError
-from ..ingest import Limits, collect, documents_of, load
+from ..ingest import Item, Limits, collect, documents_of, load
 from .corpus import ReuseDoc
 
+# Files per task sent to a worker process: large enough that sending the results back costs little.
+_CHUNK = 64
 
-def load_reports(paths: list[str], limits: Limits = Limits(), keep_text: bool = True) -> tuple[list[ReuseDoc], list[InputError], list[str]]:
+
+def _read(item: Item, limits: Limits, keep_text: bool) -> tuple[list[ReuseDoc], InputError | None]:
+    """The reports of one file (numbered later, in input order), or why it cannot be read."""
+    try:
+        sf = load(item.source, item.read(limits))
+        return [ReuseDoc.of(-1, doc, keep_text) for doc in documents_of(sf) if not doc.front_matter], None
+    except InputError as exc:
+        return [], exc
+    except Exception as exc:  # never a traceback for one bad file
+        return [], InputError(item.source, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题 / internal error")
+
+
+def _read_chunk(items: list[Item], limits: Limits, keep_text: bool) -> list[tuple[list[ReuseDoc], InputError | None]]:
+    return [_read(item, limits, keep_text) for item in items]
+
+
+def load_reports(paths: list[str], limits: Limits = Limits(), keep_text: bool = True,
+                 jobs: int = 1) -> tuple[list[ReuseDoc], list[InputError], list[str]]:
     """(reports, unreadable inputs, skipped non-report files): every report of files, folders, zips, 汇编."""
     collected = collect(paths, limits)
+    items = collected.items
+    if jobs > 1 and len(items) > _CHUNK:
+        chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = [r for part in pool.map(_read_chunk, chunks, [limits] * len(chunks), [keep_text] * len(chunks)) for r in part]
+    else:
+        results = [_read(item, limits, keep_text) for item in items]
     docs: list[ReuseDoc] = []
     errors = list(collected.errors)
-    for item in collected.items:
-        try:
-            sf = load(item.source, item.read(limits))
-            for doc in documents_of(sf):
-                if not doc.front_matter:
-                    docs.append(ReuseDoc.of(len(docs), doc, keep_text))
-        except InputError as exc:
-            errors.append(exc)
-        except Exception as exc:  # never a traceback for one bad file
-            errors.append(InputError(item.source, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题 / internal error"))
+    for found, error in results:
+        if error is not None:
+            errors.append(error)
+        for d in found:
+            d.id = len(docs)
+            docs.append(d)
     return docs, errors, collected.skipped
