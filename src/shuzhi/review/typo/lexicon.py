@@ -1,0 +1,73 @@
+"""Word log-probabilities for segmentation scoring, from jieba's dict.txt (MIT), read from the installed package."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import _jieba_dict
+
+MAX_WORD = 6  # longer dictionary entries are idioms and names; they add little and cost a lookup each
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    logp: dict[str, float]  # word -> log P(word) under a unigram model
+    freq: dict[str, int]
+    tags: dict[str, str]  # jieba part-of-speech tag of each word
+    char_freq: dict[str, int]  # summed frequency of the words containing each character
+    unknown: float  # log-probability of a character that is not a dictionary word
+
+    def word(self, w: str) -> int:
+        return self.freq.get(w, 0)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    char_freq: dict[str, int] = {}
+    with _jieba_dict().open(encoding="utf-8") as f:
+        for line in f:
+            word, count, tag = line.split()
+            n = int(count)
+            for c in word:
+                char_freq[c] = char_freq.get(c, 0) + n
+            if len(word) <= MAX_WORD and n > 0:
+                freq[word] = n
+                tags[word] = tag
+    total = sum(freq.values())
+    log_total = math.log(total)
+    logp = {w: math.log(n) - log_total for w, n in freq.items()}
+    # An out-of-dictionary character costs as much as a word seen once, and a bit more: unseen is rarer.
+    return Lexicon(logp, freq, tags, char_freq, -log_total - 2.0)
+
+
+def best_segmentation(text: str, lex: Lexicon, piece_cost: float = 0.0) -> tuple[float, list[int]]:
+    """Max log-probability of `text` as a sequence of dictionary words (unknown characters alone), and the
+    word boundaries of that segmentation (jieba's route, without its HMM for unknown words).
+
+    `piece_cost` is subtracted once per word: a word-insertion penalty, which favours readings in long words.
+    """
+    n = len(text)
+    logp = lex.logp
+    unknown = lex.unknown
+    best = [0.0] + [-1e18] * n
+    back = [0] * (n + 1)
+    for j in range(1, n + 1):
+        top, arg = -1e18, j - 1
+        for k in range(max(0, j - MAX_WORD), j):
+            p = logp.get(text[k:j])
+            if p is None:
+                if k != j - 1:
+                    continue
+                p = unknown
+            s = best[k] + p - piece_cost
+            if s > top:
+                top, arg = s, k
+        best[j], back[j] = top, arg
+    bounds = [n]
+    while bounds[-1] > 0:
+        bounds.append(back[bounds[-1]])
+    return best[n], bounds[::-1]
