@@ -54,6 +54,7 @@ class Counts:
     findings_on_targets: int = 0
     misses: list = field(default_factory=list)
     false: list = field(default_factory=list)
+    target_false: list = field(default_factory=list)
 
     def prf(self, tp: int) -> tuple[float, float, float]:
         p = tp / self.flagged if self.flagged else 0.0
@@ -89,6 +90,7 @@ def evaluate(pairs, correct) -> Counts:
         c.findings_on_targets += len(t_flagged)
         if t_flagged:
             c.target_flagged += 1
+            c.target_false.append(_show(target, t_out))
     return c
 
 
@@ -140,7 +142,10 @@ def main() -> None:
     pairs = read(Path(args.file), args.half)
     name = f"{Path(args.file).name}{' ' + args.half + ' half' if args.half else ''}"
     for threshold in args.threshold or [None]:
-        overrides = {k: float(v) for k, v in (item.split("=") for item in args.set)}
+        overrides = {k: float(v) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
+        costs = dict(Settings().costs)
+        costs.update({k[5:]: float(v) for k, v in (item.split("=") for item in args.set) if k.startswith("cost_")})
+        overrides["costs"] = costs
         if threshold is not None:
             overrides["threshold"] = threshold
         settings = Settings(**overrides)
@@ -154,7 +159,7 @@ def main() -> None:
         counts = evaluate(pairs, correct)
         seconds = time.perf_counter() - started
         report(name + (f" threshold {threshold}" if threshold is not None else ""), counts, seconds)
-        for title, items in (("misses", counts.misses), ("false alarms", counts.false)):
+        for title, items in (("misses", counts.misses), ("false alarms", counts.false), ("flags on targets", counts.target_false)):
             if args.show:
                 print(f"  {title}:")
                 for line in items[: args.show]:

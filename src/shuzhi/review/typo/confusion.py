@@ -18,7 +18,8 @@ from .lexicon import lexicon
 # Kinds of confusion, most likely first; the corrector's prior cost grows along this list.
 SAME_TONE, SAME_SOUND, NEAR_SOUND, SHAPE = "same_tone", "same_sound", "near_sound", "shape"
 REASONS = {SAME_TONE: "同音", SAME_SOUND: "同音", NEAR_SOUND: "近音", SHAPE: "形近"}
-COMMON_CHARS = 6000  # a typo is corrected into one of the characters most frequent in jieba's dictionary
+COMMON_CHARS = 6000
+READINGS = 2  # readings of a character that count  # a typo is corrected into one of the characters most frequent in jieba's dictionary
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
@@ -62,13 +63,13 @@ class Confusions:
         out: dict[str, str] = {}
         for d in self.shapes.get(ch, ""):
             out[d] = SHAPE
-        for toneless, tone in self.readings.get(ch, ()):
+        # The written character's usual reading only: 暖 has a rare reading xuān, which makes no one type it for 选.
+        for key in self.readings.get(ch, ())[:1]:
+            toneless = key[0]
             for d in self.by_fuzzy.get(fuzzy(toneless), ""):
                 out[d] = NEAR_SOUND
-        for toneless, tone in self.readings.get(ch, ()):
             for d in self.by_sound.get(toneless, ""):
                 out[d] = SAME_SOUND
-        for key in self.readings.get(ch, ()):
             for d in self.by_tone.get(key, ""):
                 out[d] = SAME_TONE
         out.pop(ch, None)
@@ -76,14 +77,21 @@ class Confusions:
 
 
 @lru_cache(maxsize=1)
+def common_chars() -> tuple[str, ...]:
+    """The COMMON_CHARS characters most frequent in jieba's dictionary, commonest first."""
+    char_freq = lexicon().char_freq
+    return tuple(sorted(char_freq, key=lambda c: -char_freq[c])[:COMMON_CHARS])
+
+
+@lru_cache(maxsize=1)
 def confusions() -> Confusions:
     from pypinyin.pinyin_dict import pinyin_dict
 
-    char_freq = lexicon().char_freq
-    common = sorted(char_freq, key=lambda c: -char_freq[c])[:COMMON_CHARS]
+    common = common_chars()
     readings = {}
     for code, value in pinyin_dict.items():
-        readings[chr(code)] = tuple(dict.fromkeys(split_tone(s) for s in value.split(",")))
+        # pypinyin lists the usual readings first; rare ones (提 shí, 的 dī) would make almost anything sound alike.
+        readings[chr(code)] = tuple(dict.fromkeys(split_tone(s) for s in value.split(",")[:READINGS]))
     by_tone: dict = {}
     by_sound: dict = {}
     by_fuzzy: dict = {}

@@ -95,14 +95,16 @@ class Corrector:
         self.unigram = UnigramScorer(self.lex, self.settings.piece_cost)
         self.lm = lm or self.unigram  # the model candidates are rescored with
 
-    def correct_run(self, run: str, offset: int = 0, protected=frozenset()) -> list[Correction]:
-        """Corrections inside one run of Han characters; `protected` holds positions never to change."""
+    def correct_run(self, run: str, offset: int = 0, protected=frozenset(), bounds=None) -> list[Correction]:
+        """Corrections inside one run of Han characters; `protected` holds positions never to change, and
+        `bounds` the run's best segmentation when the caller has it already."""
         st = self.settings
         freq = self.lex.freq
         n = len(run)
         if n < 2:
             return []
-        _, bounds = best_segmentation(run, self.lex)
+        if bounds is None:
+            _, bounds = best_segmentation(run, self.lex)
         out = []
         chars = run
         for a, b in zip(bounds, bounds[1:]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from ..lexicon import _jieba_dict
 
@@ -23,8 +24,13 @@ class Lexicon:
         return self.freq.get(w, 0)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+# wordfreq's list (newer than jieba's 2012 dictionary: 抗疫, 大数据) also holds frequent misspellings (参于 at
+# 3e-8), so only its words at least this frequent are added.
+WORDFREQ_MIN = 1e-7
+
+
+@lru_cache(maxsize=2)
+def lexicon(with_wordfreq: bool = True) -> Lexicon:
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     char_freq: dict[str, int] = {}
@@ -37,6 +43,10 @@ def lexicon() -> Lexicon:
             if len(word) <= MAX_WORD and n > 0:
                 freq[word] = n
                 tags[word] = tag
+    total = sum(freq.values())
+    if with_wordfreq:
+        _add_wordfreq(freq, tags, total)
+    _add_domain(freq, tags)
     total = sum(freq.values())
     log_total = math.log(total)
     logp = {w: math.log(n) - log_total for w, n in freq.items()}
@@ -71,3 +81,36 @@ def best_segmentation(text: str, lex: Lexicon, piece_cost: float = 0.0) -> tuple
     while bounds[-1] > 0:
         bounds.append(back[bounds[-1]])
     return best[n], bounds[::-1]
+
+
+def _add_wordfreq(freq: dict[str, int], tags: dict[str, str], total: int) -> None:
+    """Han words of wordfreq's large Chinese list (Apache-2.0 code; data CC BY-SA 4.0) missing from jieba."""
+    try:
+        import wordfreq
+    except ImportError:  # an optional enhancement
+        return
+    for word, f in wordfreq.get_frequency_dict("zh", wordlist="large").items():
+        if f < WORDFREQ_MIN or not 2 <= len(word) <= MAX_WORD or word in freq:
+            continue
+        if all("\u4e00" <= c <= "\u9fff" for c in word):
+            freq[word] = max(1, round(f * total))
+            tags[word] = "x"
+
+
+# A domain word (提质增效, 急难愁盼) counts as a word seen this often in jieba's corpus: known, not common.
+DOMAIN_FREQ = 200
+
+
+def _add_domain(freq: dict[str, int], tags: dict[str, str]) -> None:
+    """The project's own words: domain_words.txt and the formulations of the knowledge base."""
+    from ..knowledge import load_knowledge
+
+    text = resources.files(__package__).joinpath("domain_words.txt").read_text(encoding="utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    for f in load_knowledge().formulations:
+        words.append(f.term)
+        words.extend(f.parts)
+    for w in words:
+        if 2 <= len(w) <= MAX_WORD:
+            freq[w] = max(freq.get(w, 0), DOMAIN_FREQ)
+            tags.setdefault(w, "x")
