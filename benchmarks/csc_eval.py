@@ -142,7 +142,7 @@ def main() -> None:
     pairs = read(Path(args.file), args.half)
     name = f"{Path(args.file).name}{' ' + args.half + ' half' if args.half else ''}"
     for threshold in args.threshold or [None]:
-        overrides = {k: float(v) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
+        overrides = {k: (int(float(v)) if k in ("skip_freq", "word_freq", "window", "max_len", "fluent_freq") else float(v)) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
         costs = dict(Settings().costs)
         costs.update({k[5:]: float(v) for k, v in (item.split("=") for item in args.set) if k.startswith("cost_")})
         overrides["costs"] = costs

@@ -106,10 +106,13 @@ class CharConfusion(Rule):
                 if len(s) < 2:
                     continue
                 _, bounds = best_segmentation(s, corrector.lex)
-                protected = protected_positions(s, bounds, corrector.lex)
                 base = run.start()
-                protected.update(i - base for i in range(base, run.end()) if _in_spans(skip, i))
-                found.extend(corrector.correct_run(s, base, protected, bounds))
+                corrections = corrector.correct_run(s, base, frozenset(), bounds)
+                if corrections:  # names are looked for only in the few runs where something was found
+                    protected = protected_positions(s, bounds, corrector.lex)
+                    protected.update(i - base for i in range(base, run.end()) if i in skip)
+                    corrections = corrector.correct_run(s, base, protected, bounds)
+                found.extend(corrections)
             if len(found) > cap:
                 found = sorted(sorted(found, key=lambda c: -c.gain)[:cap], key=lambda c: c.start)
             for k, c in enumerate(found):
@@ -133,23 +136,15 @@ class CharConfusion(Rule):
 _QUOTED = re.compile(r"[“「『]([^”」』\n]{1,40})[”」』]")
 
 
-def _skipped_spans(doc, ctx, max_quoted: int) -> list[tuple[int, int]]:
-    """Spans TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose) and the formulations
+def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
+    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose) and the formulations
     that FM001 reports as written wrong (it names the formulation and its source, which says more)."""
     from .formulation import scan_document
 
     spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
     norm, (_, near, _) = scan_document(doc, ctx)
     spans += [norm.span(m.start, m.end) for m in near]
-    spans.sort()
-    return spans
-
-
-def _in_spans(spans: list[tuple[int, int]], i: int) -> bool:
-    import bisect
-
-    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
-    return any(s <= i < e for s, e in spans[max(0, k - 3) : k + 1])
+    return {i for s, e in spans for i in range(s, e)}
 
 
 @lru_cache(maxsize=1)

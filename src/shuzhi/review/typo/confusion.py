@@ -58,6 +58,10 @@ class Confusions:
     shapes: dict[str, str]
 
     @lru_cache(maxsize=20000)  # noqa: B019 (one instance per process)
+    def set_of(self, ch: str) -> frozenset[str]:
+        return frozenset(self.of(ch))
+
+    @lru_cache(maxsize=20000)  # noqa: B019 (one instance per process)
     def of(self, ch: str) -> dict[str, str]:
         """Candidate -> kind, the closest kind when several apply."""
         out: dict[str, str] = {}

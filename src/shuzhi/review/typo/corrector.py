@@ -24,9 +24,11 @@ HOLE = "?"
 class Settings:
     """Thresholds of the corrector; tuned on the even lines of ECSpell-odw only (benchmarks/csc_eval.py)."""
 
-    skip_freq: int = 3000  # a character inside a word at least this frequent is not a suspect
+    skip_freq: int = 1000
+    fluent_freq: int = 20000  # a single character at least this frequent, between frequent words, is no suspect  # a character inside a word at least this frequent is not a suspect
     word_freq: int = 20  # a candidate must form a dictionary word at least this frequent
     window: int = 5  # characters of context each side when rescoring
+    max_len: int = 4  # longest dictionary word a candidate is looked up in
     threshold: float = 6.0  # log-probability gain needed, after the channel cost
     piece_cost: float = 0.0  # word-insertion penalty of the segmentation model
     margin: float = 4.0  # how far below the threshold the cheap estimate may be and still be rescored
@@ -107,8 +109,14 @@ class Corrector:
             _, bounds = best_segmentation(run, self.lex)
         out = []
         chars = run
-        for a, b in zip(bounds, bounds[1:]):
-            if b - a > 1 and freq.get(run[a:b], 0) >= st.skip_freq:
+        pieces = list(zip(bounds, bounds[1:]))
+        strong = [b - a > 1 and freq.get(run[a:b], 0) >= st.skip_freq for a, b in pieces]
+        for k, (a, b) in enumerate(pieces):
+            if strong[k]:
+                continue
+            # A common function character between two frequent words (加强/对/党员) reads fluently.
+            if (b - a == 1 and freq.get(run[a], 0) >= st.fluent_freq
+                    and (k == 0 or strong[k - 1]) and (k == len(pieces) - 1 or strong[k + 1])):
                 continue
             for i in range(a, b):
                 if i in protected:
@@ -126,24 +134,26 @@ class Corrector:
         conf = self.conf.of(s[i])
         if not conf:
             return None
+        conf_set = self.conf.set_of(s[i])
         logp = self.lex.logp
+        costs = st.costs
         n = len(s)
         estimates: dict[str, tuple[float, str]] = {}
-        for length in (2, 3, 4):
+        for length in range(2, st.max_len + 1):
             for j in range(max(0, i - length + 1), min(i, n - length) + 1):
                 key = s[j:i] + HOLE + s[i + 1 : j + length]
                 fills = self.holes.get(key)
                 if not fills:
                     continue
+                both = fills & conf_set  # in C: the confusable characters that complete the word
+                if not both:
+                    continue
                 base = self.unigram.score(s[j : j + length])
-                pool = conf if len(conf) < len(fills) else fills
-                other = fills if pool is conf else conf
-                for cand in pool:
-                    if cand in other:
-                        word = key.replace(HOLE, cand)
-                        est = logp[word] - base - st.costs[conf[cand]]
-                        if cand not in estimates or est > estimates[cand][0]:
-                            estimates[cand] = (est, word)
+                for cand in both:
+                    word = key.replace(HOLE, cand)
+                    est = logp[word] - base - costs[conf[cand]]
+                    if cand not in estimates or est > estimates[cand][0]:
+                        estimates[cand] = (est, word)
         best = None
         floor = st.threshold - st.margin
         for cand, (est, word) in estimates.items():

@@ -19,6 +19,7 @@ class Lexicon:
     tags: dict[str, str]  # jieba part-of-speech tag of each word
     char_freq: dict[str, int]  # summed frequency of the words containing each character
     unknown: float  # log-probability of a character that is not a dictionary word
+    prefixes: frozenset[str]  # every proper prefix of a word, so segmentation stops extending early
 
     def word(self, w: str) -> int:
         return self.freq.get(w, 0)
@@ -51,7 +52,8 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
     log_total = math.log(total)
     logp = {w: math.log(n) - log_total for w, n in freq.items()}
     # An out-of-dictionary character costs as much as a word seen once, and a bit more: unseen is rarer.
-    return Lexicon(logp, freq, tags, char_freq, -log_total - 2.0)
+    prefixes = frozenset(w[:k] for w in freq for k in range(1, len(w)))
+    return Lexicon(logp, freq, tags, char_freq, -log_total - 2.0, prefixes)
 
 
 def best_segmentation(text: str, lex: Lexicon, piece_cost: float = 0.0) -> tuple[float, list[int]]:
@@ -62,21 +64,27 @@ def best_segmentation(text: str, lex: Lexicon, piece_cost: float = 0.0) -> tuple
     """
     n = len(text)
     logp = lex.logp
+    prefixes = lex.prefixes
     unknown = lex.unknown
+    # Forward over the word graph, as jieba does: from each start, extend while the text is a prefix of a word.
     best = [0.0] + [-1e18] * n
     back = [0] * (n + 1)
-    for j in range(1, n + 1):
-        top, arg = -1e18, j - 1
-        for k in range(max(0, j - MAX_WORD), j):
-            p = logp.get(text[k:j])
-            if p is None:
-                if k != j - 1:
-                    continue
-                p = unknown
-            s = best[k] + p - piece_cost
-            if s > top:
-                top, arg = s, k
-        best[j], back[j] = top, arg
+    for k in range(n):
+        here = best[k]
+        s = here + logp.get(text[k], unknown) - piece_cost
+        if s > best[k + 1]:
+            best[k + 1], back[k + 1] = s, k
+        j = k + 2
+        while j <= n and j - k <= MAX_WORD:
+            piece = text[k:j]
+            p = logp.get(piece)
+            if p is not None:
+                s = here + p - piece_cost
+                if s > best[j]:
+                    best[j], back[j] = s, k
+            if piece not in prefixes:
+                break
+            j += 1
     bounds = [n]
     while bounds[-1] > 0:
         bounds.append(back[bounds[-1]])
