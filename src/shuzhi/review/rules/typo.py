@@ -13,7 +13,6 @@ from ..typo import curated
 from ..typo.confusion import REASONS, common_chars
 from ..typo.corrector import Corrector, Settings
 from ..typo.guard import protected_positions, unusual_share
-from ..typo.lexicon import best_segmentation
 
 # X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
 _STRAY = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
@@ -105,7 +104,7 @@ class CharConfusion(Rule):
                 s = run.group()
                 if len(s) < 2:
                     continue
-                _, bounds = best_segmentation(s, corrector.lex)
+                bounds = corrector.segment(s)
                 base = run.start()
                 corrections = corrector.correct_run(s, base, frozenset(), bounds)
                 if corrections:  # names are looked for only in the few runs where something was found
@@ -158,6 +157,7 @@ def _with_severity(f, severity):
     return replace(f, severity=severity)
 
 
+_DOUBLED = re.compile(r"(.)\1")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 _CLAUSE_END = set("，。；：！？、,.;:!?）)”」\n")
 
@@ -194,12 +194,15 @@ class DoubledOrMissingChar(Rule):
         text = doc.text
         for run in _RUN.finditer(text, doc.start, doc.end):
             s, base = run.group(), run.start()
-            if len(s) < 3:
-                continue
-            _, bounds = best_segmentation(s, lex)
+            end = run.end()
+            doubled = [m.start() + 1 for m in _DOUBLED.finditer(s)]
+            at_clause_end = (end >= len(text) or text[end] in _CLAUSE_END) and s[-3:] in completions
+            if len(s) < 3 or not (doubled or at_clause_end):
+                continue  # the common case, decided without segmenting
+            bounds = corrector.segment(s)
             protected = protected_positions(s, bounds, lex)
-            for i in range(1, len(s)):
-                if s[i] != s[i - 1] or s[i] in skip or s[i] in _NUMERALS or i in protected:
+            for i in doubled:
+                if s[i] in skip or s[i] in _NUMERALS or i in protected:
                     continue
                 if i >= 2 and s[i - 2] == "一":
                     continue  # 一件件, 一项项: a measure word doubled after 一 means "one by one"
@@ -219,13 +222,10 @@ class DoubledOrMissingChar(Rule):
                         message=f"“{word}{s[i]}”多了一个“{s[i]}”，应为“{word}”",
                         suggestions=[word],
                     )
-            end = run.end()
-            if end < len(text) and text[end] not in _CLAUSE_END:
-                continue
-            if bounds[-1] - bounds[-2] != 1 or len(s) - 1 in protected:
+            if not at_clause_end or bounds[-1] - bounds[-2] != 1 or len(s) - 1 in protected:
                 continue  # the clause ends inside a word, or on a name
             head = s[-3:]
-            if head in completions and not _parallel(text, run.start(), end, s[-1]):
+            if not _parallel(text, run.start(), end, s[-1]):
                 word = head + completions[head]
                 yield self.finding(
                     doc, base + len(s) - 3, end,

@@ -96,6 +96,17 @@ class Corrector:
         self.holes = hole_index(self.settings.word_freq)
         self.unigram = UnigramScorer(self.lex, self.settings.piece_cost)
         self.lm = lm or self.unigram  # the model candidates are rescored with
+        self._best_cache: dict[tuple[str, int], tuple | None] = {}
+        self._segmentations: dict[str, list[int]] = {}
+
+    def segment(self, run: str) -> list[int]:
+        """Word boundaries of the best segmentation of a run (cached: reports repeat their clauses)."""
+        bounds = self._segmentations.get(run)
+        if bounds is None:
+            if len(self._segmentations) > 100_000:
+                self._segmentations.clear()
+            bounds = self._segmentations[run] = best_segmentation(run, self.lex)[1]
+        return bounds
 
     def correct_run(self, run: str, offset: int = 0, protected=frozenset(), bounds=None) -> list[Correction]:
         """Corrections inside one run of Han characters; `protected` holds positions never to change, and
@@ -106,11 +117,14 @@ class Corrector:
         if n < 2:
             return []
         if bounds is None:
-            _, bounds = best_segmentation(run, self.lex)
+            bounds = self.segment(run)
         out = []
         chars = run
         pieces = list(zip(bounds, bounds[1:]))
-        strong = [b - a > 1 and freq.get(run[a:b], 0) >= st.skip_freq for a, b in pieces]
+        # Inside a frequent word, or any known word of three or more characters, a change would make a non-word.
+        strong = [
+            b - a > 1 and freq.get(run[a:b], 0) >= (st.skip_freq if b - a == 2 else st.word_freq) for a, b in pieces
+        ]
         for k, (a, b) in enumerate(pieces):
             if strong[k]:
                 continue
@@ -129,7 +143,19 @@ class Corrector:
         return out
 
     def _best(self, s: str, i: int):
-        """(gain, candidate, kind, word) of the best candidate at i, or None."""
+        """(gain, candidate, kind, word) of the best candidate at i, or None; cached by the context it reads,
+        since reports repeat their phrasing."""
+        w = self.settings.window
+        a = max(0, i - w)
+        key = (s[a : i + w + 1], i - a)
+        if key in self._best_cache:
+            return self._best_cache[key]
+        if len(self._best_cache) > 200_000:
+            self._best_cache.clear()
+        found = self._best_cache[key] = self._best_uncached(s, i)
+        return found
+
+    def _best_uncached(self, s: str, i: int):
         st = self.settings
         conf = self.conf.of(s[i])
         if not conf:

@@ -65,9 +65,17 @@ def _piece_is(pieces: list[tuple[int, int]], start: int, end: int) -> bool:
     return (start, end) in pieces
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=2)
+def _common_pattern(common: frozenset[str]) -> re.Pattern:
+    return re.compile("[" + "".join(sorted(common)) + "]")
+
+
 def unusual_share(text: str, common: frozenset[str]) -> float:
     """The share of Han characters outside the common set: high in traditional, classical or garbled text."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = len(_HAN.findall(text))
     if not han:
         return 0.0
-    return sum(c not in common for c in han) / len(han)
+    return 1 - len(_common_pattern(common).findall(text)) / han
