@@ -150,8 +150,12 @@ def main() -> None:
             overrides["threshold"] = threshold
         settings = Settings(**overrides)
         if args.rule:
+            from shuzhi.review.registry import default_registry
             from shuzhi.review.typo.sentence import rule_corrector
 
+            if threshold is not None:  # the pack's option, changed in this process only to draw the curve
+                rule = default_registry().get("TY003")
+                rule.options = {**rule.options, "threshold": threshold}
             correct = rule_corrector()
         else:
             correct = SentenceCorrector(settings, make_lm(args.lm, args.weight, settings)).correct

@@ -48,12 +48,23 @@ class Confusions:
 
 @lru_cache(maxsize=1)
 def load_confusions() -> Confusions:
-    name = "confusions.yaml"
-    text = resources.files("shuzhi.review.knowledge").joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    text = resources.files("shuzhi.review.knowledge").joinpath("confusions.yaml").read_text(encoding="utf-8")
+    return parse_confusions(text)
+
+
+def parse_confusions(text: str, name: str = "confusions.yaml") -> Confusions:
+    """The entries of a confusions file, validated: a bad entry stops start-up with the entry named."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{name}: YAML 格式错误：{exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise KnowledgeError(f"{name}: 顶层应为含 sources 和 entries 的映射")
     sources = data.get("sources") or {}
     entries = []
-    for spec in data.get("entries") or []:
+    for spec in data["entries"]:
+        if not isinstance(spec, dict):
+            raise KnowledgeError(f"{name}: 每条应为映射：{spec!r}")
         where = f"{name} {spec.get('wrong')!r}"
         if set(spec) - _KEYS:
             raise KnowledgeError(f"{where}: 未知字段 {', '.join(sorted(set(spec) - _KEYS))}")
@@ -70,7 +81,7 @@ def load_confusions() -> Confusions:
             raise KnowledgeError(f"{where}: 正则表达式有误（{exc}）") from None
         entries.append(Confusion(
             spec["wrong"], spec["right"], sources[spec["source"]], spec.get("note", ""),
-            spec.get("severity", "warning"), before, after, tuple(spec.get("unless", [])),
+            _severity(spec.get("severity", "warning"), where), before, after, tuple(spec.get("unless", [])),
             spec["example"], tuple(spec.get("good", [])),
         ))
     by_wrong: dict[str, list[Confusion]] = {}
@@ -88,3 +99,11 @@ def find(text: str, start: int, end: int):
             if entry.applies(text, m.start(), m.end()):
                 yield m.start(), m.end(), entry
                 break
+
+
+def _severity(value: str, where: str) -> str:
+    from ...document import SEVERITIES
+
+    if value not in SEVERITIES:
+        raise KnowledgeError(f"{where}: severity 应为 {'/'.join(SEVERITIES)} 之一")
+    return value

@@ -26,3 +26,32 @@ class SentenceCorrector:
         for c in self.corrections(text):
             chars[c.start] = c.suggested
         return "".join(chars), {c.start for c in self.corrections(text)}
+
+
+def rule_corrector(config=None):
+    """A `correct(text)` running every TY rule through the checker, each finding's first suggestion applied."""
+    from ...config import Config
+    from ...document import Document
+    from ..checker import Checker
+
+    checker = Checker(config or Config(select=("TY",)))
+
+    def correct(text: str) -> tuple[str, set[int]]:
+        doc = Document("<csc>", text, start=0, end=len(text))
+        out, flagged, pos = [], set(), 0
+        for f in sorted(checker.check(doc), key=lambda f: f.start):
+            if f.start < pos or not f.suggestions:
+                continue
+            new = f.suggestions[0]
+            old = text[f.start : f.end]
+            out.append(text[pos : f.start])
+            out.append(new)
+            pos = f.end
+            if len(new) == len(old):
+                flagged.update(f.start + k for k in range(len(old)) if old[k] != new[k])
+            else:
+                flagged.update(range(f.start, f.end))
+        out.append(text[pos:])
+        return "".join(out), flagged
+
+    return correct
