@@ -137,6 +137,9 @@ def main() -> None:
     parser.add_argument("--lm", choices=("unigram", "trigram", "both"), default="unigram",
                         help="model candidates are rescored with: jieba's unigram (shipped), sunpinyin's trigram (optional), both")
     parser.add_argument("--weight", type=float, default=1.0, help="weight of the trigram model in --lm both")
+    parser.add_argument("--corpus", nargs="*", default=[], help="folders of the user's reports: a character model added")
+    parser.add_argument("--corpus-weight", type=float, default=0.5)
+    parser.add_argument("--words-weight", type=float, default=0.0, help="weight of a character model of jieba's words")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="another corrector setting")
     args = parser.parse_args()
     pairs = read(Path(args.file), args.half)
@@ -158,7 +161,22 @@ def main() -> None:
                 rule.options = {**rule.options, "threshold": threshold}
             correct = rule_corrector()
         else:
-            correct = SentenceCorrector(settings, make_lm(args.lm, args.weight, settings)).correct
+            lm = make_lm(args.lm, args.weight, settings)
+            if args.corpus:
+                from shuzhi.review.typo.corpus_lm import corpus_model
+                from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
+                from shuzhi.review.typo.lexicon import lexicon
+
+                lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0),
+                               (corpus_model(tuple(args.corpus)), args.corpus_weight))
+            if args.words_weight:
+                from shuzhi.review.typo.corpus_lm import CharModel
+                from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
+                from shuzhi.review.typo.lexicon import lexicon
+
+                lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0),
+                               (CharModel.from_words(lexicon().freq), args.words_weight))
+            correct = SentenceCorrector(settings, lm).correct
         started = time.perf_counter()
         counts = evaluate(pairs, correct)
         seconds = time.perf_counter() - started

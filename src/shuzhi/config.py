@@ -12,7 +12,7 @@ from .errors import UsageError
 CONFIG_NAME = "shuzhi.toml"
 _KEYS = {
     "select", "ignore", "severity", "year", "words", "max_file_mb", "jobs",
-    "local_formulations", "require_rectification", "expected_kind", "score",
+    "local_formulations", "require_rectification", "expected_kind", "score", "typo_corpus",
 }
 
 
@@ -33,6 +33,8 @@ class Config:
     expected_kind: str = "党建述职"
     # [score]: weights and thresholds of the scorecard, as (name, value) pairs (see review/score.py).
     score: tuple[tuple[str, float], ...] = ()
+    # Folders or files of the organization's own reports: TY003 learns a character model from them.
+    typo_corpus: tuple[str, ...] = ()
     path: str | None = field(default=None, compare=False)
 
     def selects(self, code: str) -> bool:
@@ -81,6 +83,12 @@ def load_config(path: Path | None) -> Config:
     return config_from_dict(data, str(path))
 
 
+def _relative(path: str, origin: str) -> str:
+    """A corpus path in shuzhi.toml is read relative to the file's folder, as a user writing it expects."""
+    p = Path(path).expanduser()
+    return str(p if p.is_absolute() or origin == CONFIG_NAME else Path(origin).parent / p)
+
+
 def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
     unknown = set(data) - _KEYS
     if unknown:
@@ -127,6 +135,7 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
         severity=tuple(sorted(severity.items())),
         year=year,
         words=strings("words"),
+        typo_corpus=tuple(_relative(p, origin) for p in strings("typo_corpus")),
         max_file_mb=float(max_mb),
         jobs=jobs,
         path=origin,

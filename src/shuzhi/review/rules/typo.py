@@ -80,8 +80,16 @@ class WordConfusion(Rule):
 
 
 @lru_cache(maxsize=8)
-def _corrector(threshold: float) -> Corrector:
-    return Corrector(Settings(threshold=threshold))
+def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5) -> Corrector:
+    """One corrector per setting, shared by every document a process checks (its caches are what makes it fast)."""
+    if not corpus:
+        return Corrector(Settings(threshold=threshold))
+    from ..typo.corpus_lm import corpus_model
+    from ..typo.corrector import SumScorer, UnigramScorer
+    from ..typo.lexicon import lexicon
+
+    lm = SumScorer((UnigramScorer(lexicon()), 1.0), (corpus_model(corpus), corpus_weight))
+    return Corrector(Settings(threshold=threshold), lm)
 
 
 @implements("char-confusion")
@@ -90,7 +98,9 @@ class CharConfusion(Rule):
 
     def check(self, doc, ctx):
         opts = self.options
-        corrector = _corrector(float(opts.get("threshold", 6.0)))
+        corrector = _corrector(
+            float(opts.get("threshold", 6.0)), tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5))
+        )
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
         common = _common_set()
