@@ -132,6 +132,7 @@ def main() -> None:
     parser.add_argument("file")
     parser.add_argument("--half", choices=("even", "odd"))
     parser.add_argument("--rule", action="store_true", help="every TY rule through the checker")
+    parser.add_argument("--trigram", action="store_true", help="with --rule: rescore with sunpinyin's trigram (sunpinyin-data)")
     parser.add_argument("--show", type=int, default=0, help="misses and false alarms shown")
     parser.add_argument("--threshold", type=float, nargs="*", help="sweep these thresholds")
     parser.add_argument("--lm", choices=("unigram", "trigram", "both"), default="unigram",
@@ -156,9 +157,11 @@ def main() -> None:
             from shuzhi.review.registry import default_registry
             from shuzhi.review.typo.sentence import rule_corrector
 
-            if threshold is not None:  # the pack's option, changed in this process only to draw the curve
-                rule = default_registry().get("TY003")
-                rule.options = {**rule.options, "threshold": threshold}
+            # The pack's options, changed in this process only, to draw the curve and compare the models.
+            rule = default_registry().get("TY003")
+            rule.options = {**rule.options, "trigram": args.trigram}
+            if threshold is not None:
+                rule.options["threshold"] = threshold
             correct = rule_corrector()
         else:
             lm = make_lm(args.lm, args.weight, settings)

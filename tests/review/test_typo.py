@@ -165,3 +165,49 @@ def test_real_reports_typos(shared_corpus):
     sf = load(str(path), path.read_bytes())
     (checked,) = check_source_file(sf, Checker(Config(select=("TY",))))
     assert sorted((sf.text[f.start:f.end], f.suggestions[0]) for f in checked.findings) == [("参于", "参与"), ("截止", "截至")]
+
+
+# —— The models the corrector can add: the user's own reports, and sunpinyin's trigram when installed ——
+
+def test_a_character_model_learned_from_the_users_reports(tmp_path, monkeypatch):
+    from shuzhi.review.typo.corpus_lm import CharModel, corpus_model
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text("全面推进清廉机关建设。清廉机关建设成效明显。" * 20, encoding="utf-8")
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path / "cache"))
+    model = corpus_model((str(tmp_path / "reports"),))
+    assert model.chars > 300
+    assert model.score("清廉机关") > model.score("清连机关")
+    assert list((tmp_path / "cache").glob("typo-corpus-*.pickle"))  # the counts are cached for the next run
+    corpus_model.cache_clear()
+    assert corpus_model((str(tmp_path / "reports"),)).tri == model.tri
+    assert CharModel.from_texts([]).score("清廉") < 0
+
+
+def test_typo_corpus_in_the_configuration_is_read_relative_to_the_file(tmp_path):
+    from shuzhi.config import load_config
+
+    (tmp_path / "shuzhi.toml").write_text('typo_corpus = ["历年报告"]\n', encoding="utf-8")
+    assert load_config(tmp_path / "shuzhi.toml").typo_corpus == (str(tmp_path / "历年报告"),)
+
+
+def test_the_rule_uses_the_corpus_model_when_configured(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "a.txt").write_text("党员队伍结构不断优化。" * 30, encoding="utf-8")
+    text = "党员队伍结构不断忧化。"
+    plain = findings(text, "TY003")
+    with_corpus = findings(text, config=Config(select=("TY003",), typo_corpus=(str(tmp_path / "a.txt"),)))
+    assert [f.suggestions for f in with_corpus] == [("优",)]
+    assert "把握" in with_corpus[0].message
+    assert int(with_corpus[0].message.split("把握")[1].split("%")[0]) > int(plain[0].message.split("把握")[1].split("%")[0])
+
+
+def test_sunpinyin_trigram_model_when_installed():
+    from shuzhi.review.typo.sunpinyin import find_data, trigram_model
+
+    if find_data() is None:
+        pytest.skip("sunpinyin-data 未安装（可选）")
+    model = trigram_model()
+    assert len(model.ids) > 50000
+    assert model.score("人民银行") > model.score("人民很行")
+    assert model.score("本条例自发布之日起施行") > model.score("本条例白发布之日起施行")

@@ -80,15 +80,24 @@ class WordConfusion(Rule):
 
 
 @lru_cache(maxsize=8)
-def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5) -> Corrector:
-    """One corrector per setting, shared by every document a process checks (its caches are what makes it fast)."""
-    if not corpus:
-        return Corrector(Settings(threshold=threshold))
-    from ..typo.corpus_lm import corpus_model
+def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5, trigram: bool = False) -> Corrector:
+    """One corrector per setting, shared by every document a process checks (its caches are what makes it fast).
+
+    Candidates are rescored with sunpinyin's word trigram model when it is installed and `trigram` is on,
+    else with jieba's unigram word model; a character model of the user's reports is added to either.
+    """
     from ..typo.corrector import SumScorer, UnigramScorer
     from ..typo.lexicon import lexicon
 
-    lm = SumScorer((UnigramScorer(lexicon()), 1.0), (corpus_model(corpus), corpus_weight))
+    lm = None
+    if trigram:
+        from ..typo.sunpinyin import trigram_model
+
+        lm = trigram_model()
+    if corpus:
+        from ..typo.corpus_lm import corpus_model
+
+        lm = SumScorer((lm or UnigramScorer(lexicon()), 1.0), (corpus_model(corpus), corpus_weight))
     return Corrector(Settings(threshold=threshold), lm)
 
 
@@ -99,7 +108,8 @@ class CharConfusion(Rule):
     def check(self, doc, ctx):
         opts = self.options
         corrector = _corrector(
-            float(opts.get("threshold", 6.0)), tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5))
+            float(opts.get("threshold", 6.0)), tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)),
+            bool(opts.get("trigram", True)),
         )
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
