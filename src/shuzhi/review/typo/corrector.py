@@ -32,7 +32,7 @@ class Settings:
     threshold: float = 6.0  # log-probability gain needed, after the channel cost
     piece_cost: float = 0.0  # word-insertion penalty of the segmentation model
     margin: float = 4.0  # how far below the threshold the cheap estimate may be and still be rescored
-    costs: dict = field(default_factory=lambda: {SAME_TONE: 1.0, SAME_SOUND: 2.5, NEAR_SOUND: 4.5, SHAPE: 5.0})
+    costs: dict = field(default_factory=lambda: {SAME_TONE: 1.0, SAME_SOUND: 2.5, NEAR_SOUND: 4.5, SHAPE: 4.0})
 
 
 @dataclass(frozen=True)
