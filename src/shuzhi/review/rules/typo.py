@@ -190,7 +190,7 @@ def _completions(extra: tuple[str, ...]) -> dict[str, str]:
     the pack lists; a head completed in more than one way, or that is a word itself, is left out.
     """
     lex = _corrector(6.0).lex
-    phrases = [w for w, f in lex.freq.items() if len(w) == 4 and f >= 50 and lex.tags.get(w) in ("i", "l")]
+    phrases = [w for w, tag in lex.tags.items() if len(w) == 4 and tag in ("i", "l") and lex.freq.get(w, 0) >= 50]
     seen: dict[str, set[str]] = {}
     for w in phrases + list(extra):
         seen.setdefault(w[:3], set()).add(w[3])

@@ -89,6 +89,17 @@ def common_chars() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def confusions() -> Confusions:
+    """The confusion tables, read back from the disk cache when their sources have not changed."""
+    import pypinyin
+
+    from .cache import cached, text_hash
+
+    lookalikes = sorted((k, "".join(sorted(v))) for k, v in load_knowledge().lookalikes.items())
+    inputs = [pypinyin.__version__, COMMON_CHARS, READINGS, text_hash(_shapes_text()), lookalikes, common_chars()[:50]]
+    return Confusions(*cached("confusions", inputs, lambda: _build(lookalikes)))
+
+
+def _build(lookalikes):
     from pypinyin.pinyin_dict import pinyin_dict
 
     common = common_chars()
@@ -108,16 +119,18 @@ def confusions() -> Confusions:
             if c not in by_fuzzy.get(key, ""):
                 by_fuzzy[key] = by_fuzzy.get(key, "") + c
     shapes = _read_shapes()
-    for group in load_knowledge().lookalikes.items():
-        ch, others = group
-        shapes[ch] = "".join(dict.fromkeys("".join(sorted(others)) + shapes.get(ch, "")))
-    return Confusions(readings, by_tone, by_sound, by_fuzzy, shapes)
+    for ch, others in lookalikes:
+        shapes[ch] = "".join(dict.fromkeys(others + shapes.get(ch, "")))
+    return readings, by_tone, by_sound, by_fuzzy, shapes
+
+
+def _shapes_text() -> str:
+    return resources.files(__package__).joinpath("shapes.txt").read_text(encoding="utf-8")
 
 
 def _read_shapes() -> dict[str, str]:
-    text = resources.files(__package__).joinpath("shapes.txt").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
+    for line in _shapes_text().splitlines():
         if line and not line.startswith("#"):
             ch, _, similar = line.partition("\t")
             out[ch] = similar

@@ -53,6 +53,15 @@ class Correction:
 @lru_cache(maxsize=4)
 def hole_index(min_freq: int) -> dict[str, frozenset[str]]:
     """'数?' -> the characters that complete it into a dictionary word of two to four characters."""
+    from .cache import cached
+
+    lex = lexicon()
+    # The lexicon's size and a sample of it stand for its sources, which lexicon() has already checked.
+    inputs = [min_freq, len(lex.freq), sum(lex.freq.values())]
+    return cached("holes", inputs, lambda: _build_holes(min_freq))
+
+
+def _build_holes(min_freq: int) -> dict[str, frozenset[str]]:
     index: dict[str, set[str]] = {}
     for w, f in lexicon().freq.items():
         if 2 <= len(w) <= 4 and f >= min_freq:

@@ -16,7 +16,7 @@ MAX_WORD = 6  # longer dictionary entries are idioms and names; they add little 
 class Lexicon:
     logp: dict[str, float]  # word -> log P(word) under a unigram model
     freq: dict[str, int]
-    tags: dict[str, str]  # jieba part-of-speech tag of each word
+    tags: dict[str, str]  # jieba part-of-speech tag of the words tagged as names or set phrases
     char_freq: dict[str, int]  # summed frequency of the words containing each character
     unknown: float  # log-probability of a character that is not a dictionary word
     prefixes: frozenset[str]  # every proper prefix of a word, so segmentation stops extending early
@@ -32,6 +32,20 @@ WORDFREQ_MIN = 1e-7
 
 @lru_cache(maxsize=2)
 def lexicon(with_wordfreq: bool = True) -> Lexicon:
+    """The lexicon, read back from the disk cache when its sources have not changed (typo/cache.py)."""
+    from .cache import cached, file_stamp, text_hash
+
+    inputs = [file_stamp(_jieba_dict()), _wordfreq_version() if with_wordfreq else None, MAX_WORD, WORDFREQ_MIN,
+              DOMAIN_FREQ, text_hash(_domain_text()), text_hash(_formulations_text())]
+    logp, freq, tags, char_freq, unknown, prefixes = cached("lexicon", inputs, lambda: _build(with_wordfreq))
+    return Lexicon(logp, freq, tags, char_freq, unknown, prefixes)
+
+
+# Only the tags something reads are kept: names (guard.py) and set phrases (TY004's fixed phrases).
+_KEPT_TAGS = ("nr", "ns", "nt", "nz", "i", "l")
+
+
+def _build(with_wordfreq: bool):
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     char_freq: dict[str, int] = {}
@@ -43,7 +57,8 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
                 char_freq[c] = char_freq.get(c, 0) + n
             if len(word) <= MAX_WORD and n > 0:
                 freq[word] = n
-                tags[word] = tag
+                if tag.startswith(_KEPT_TAGS):
+                    tags[word] = tag
     total = sum(freq.values())
     if with_wordfreq:
         _add_wordfreq(freq, tags, total)
@@ -51,9 +66,18 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
     total = sum(freq.values())
     log_total = math.log(total)
     logp = {w: math.log(n) - log_total for w, n in freq.items()}
-    # An out-of-dictionary character costs as much as a word seen once, and a bit more: unseen is rarer.
     prefixes = frozenset(w[:k] for w in freq for k in range(1, len(w)))
-    return Lexicon(logp, freq, tags, char_freq, -log_total - 2.0, prefixes)
+    # An out-of-dictionary character costs as much as a word seen once, and a bit more: unseen is rarer.
+    return logp, freq, tags, char_freq, -log_total - 2.0, prefixes
+
+
+def _wordfreq_version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wordfreq")
+    except PackageNotFoundError:
+        return None
 
 
 def best_segmentation(text: str, lex: Lexicon, piece_cost: float = 0.0) -> tuple[float, list[int]]:
@@ -102,7 +126,6 @@ def _add_wordfreq(freq: dict[str, int], tags: dict[str, str], total: int) -> Non
             continue
         if all("\u4e00" <= c <= "\u9fff" for c in word):
             freq[word] = max(1, round(f * total))
-            tags[word] = "x"
 
 
 # A domain word (提质增效, 急难愁盼) counts as a word seen this often in jieba's corpus: known, not common.
@@ -113,12 +136,18 @@ def _add_domain(freq: dict[str, int], tags: dict[str, str]) -> None:
     """The project's own words: domain_words.txt and the formulations of the knowledge base."""
     from ..knowledge import load_knowledge
 
-    text = resources.files(__package__).joinpath("domain_words.txt").read_text(encoding="utf-8")
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    words = [w.strip() for w in _domain_text().splitlines() if w.strip() and not w.startswith("#")]
     for f in load_knowledge().formulations:
         words.append(f.term)
         words.extend(f.parts)
     for w in words:
         if 2 <= len(w) <= MAX_WORD:
             freq[w] = max(freq.get(w, 0), DOMAIN_FREQ)
-            tags.setdefault(w, "x")
+
+
+def _domain_text() -> str:
+    return resources.files(__package__).joinpath("domain_words.txt").read_text(encoding="utf-8")
+
+
+def _formulations_text() -> str:
+    return resources.files("shuzhi.review.knowledge").joinpath("formulations.yaml").read_text(encoding="utf-8")
