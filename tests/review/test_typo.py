@@ -211,3 +211,9 @@ def test_sunpinyin_trigram_model_when_installed():
     assert len(model.ids) > 50000
     assert model.score("人民银行") > model.score("人民很行")
     assert model.score("本条例自发布之日起施行") > model.score("本条例白发布之日起施行")
+
+
+def test_a_paragraph_at_the_cap_is_not_said_to_be_truncated():
+    text = "评选表彰优秀共产党员和膜范党支部，全年共讲授专题党课4次，反响良号。"
+    got = findings(text, "TY003")
+    assert len(got) == 2 and not any("只列出" in f.message for f in got)

@@ -109,13 +109,19 @@ class CharConfusion(Rule):
         opts = self.options
         corrector = _corrector(
             float(opts.get("threshold", 6.0)), tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)),
-            bool(opts.get("trigram", True)),
+            bool(opts.get("trigram", False)),
         )
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
         common = _common_set()
         text = doc.text
-        skip = _skipped_spans(doc, ctx, int(opts.get("max_quoted", 10)))
+        skipped: list[set[int]] = []  # computed the first time a correction is found
+
+        def skip() -> set[int]:
+            if not skipped:
+                skipped.append(_skipped_spans(doc, ctx, int(opts.get("max_quoted", 10))))
+            return skipped[0]
+
         for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
             if unusual_share(para.group(), common) > max_unusual:
                 continue  # traditional characters, classical Chinese or mojibake: not this model's text
@@ -129,13 +135,15 @@ class CharConfusion(Rule):
                 corrections = corrector.correct_run(s, base, frozenset(), bounds)
                 if corrections:  # names are looked for only in the few runs where something was found
                     protected = protected_positions(s, bounds, corrector.lex)
-                    protected.update(i - base for i in range(base, run.end()) if i in skip)
+                    skip_here = skip()
+                    protected.update(i - base for i in range(base, run.end()) if i in skip_here)
                     corrections = corrector.correct_run(s, base, protected, bounds)
                 found.extend(corrections)
-            if len(found) > cap:
+            truncated = len(found) > cap
+            if truncated:
                 found = sorted(sorted(found, key=lambda c: -c.gain)[:cap], key=lambda c: c.start)
             for k, c in enumerate(found):
-                extra = "；本段疑似错字过多，只列出把握最大的几处" if k == len(found) - 1 and len(found) == cap and cap else ""
+                extra = "；本段疑似错字过多，只列出把握最大的几处" if truncated and k == len(found) - 1 else ""
                 yield self._finding(doc, c, extra)
 
     def _finding(self, doc, c, extra: str):
