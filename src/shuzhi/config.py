@@ -13,6 +13,7 @@ CONFIG_NAME = "shuzhi.toml"
 _KEYS = {
     "select", "ignore", "severity", "year", "words", "max_file_mb", "jobs",
     "local_formulations", "require_rectification", "expected_kind", "score", "typo_corpus",
+    "typo_threshold",
 }
 
 
@@ -35,6 +36,8 @@ class Config:
     score: tuple[tuple[str, float], ...] = ()
     # Folders or files of the organization's own reports: TY003 learns a character model from them.
     typo_corpus: tuple[str, ...] = ()
+    # TY003's log-probability gain threshold (None: the pack's); higher reports fewer, surer typos.
+    typo_threshold: float | None = None
     path: str | None = field(default=None, compare=False)
 
     def selects(self, code: str) -> bool:
@@ -124,6 +127,9 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
             if not isinstance(data[key], bool):
                 raise UsageError(f"配置文件 {origin}：{key} 应为 true 或 false")
             flags[key] = data[key]
+    typo_threshold = data.get("typo_threshold")
+    if typo_threshold is not None and (not isinstance(typo_threshold, (int, float)) or not 0 < typo_threshold <= 30):
+        raise UsageError(f"配置文件 {origin}：typo_threshold 应为 0 到 30 之间的数（默认 7，越大报告越少、越有把握）")
     score = data.get("score", {})
     if not isinstance(score, dict):
         raise UsageError(f"配置文件 {origin}：[score] 应为“名称 = 数值”的表")
@@ -136,6 +142,7 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
         year=year,
         words=strings("words"),
         typo_corpus=tuple(_relative(p, origin) for p in strings("typo_corpus")),
+        typo_threshold=float(typo_threshold) if typo_threshold is not None else None,
         max_file_mb=float(max_mb),
         jobs=jobs,
         path=origin,

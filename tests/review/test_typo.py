@@ -217,3 +217,15 @@ def test_a_paragraph_at_the_cap_is_not_said_to_be_truncated():
     text = "评选表彰优秀共产党员和膜范党支部，全年共讲授专题党课4次，反响良号。"
     got = findings(text, "TY003")
     assert len(got) == 2 and not any("只列出" in f.message for f in got)
+
+
+def test_typo_threshold_from_the_configuration(tmp_path):
+    from shuzhi.config import load_config
+    from shuzhi.errors import UsageError
+
+    text = "全年发展党员5名，党员队伍结构不断忧化。"  # a gain of about 7.4
+    assert findings(text, "TY003")
+    assert findings(text, config=Config(select=("TY003",), typo_threshold=9.0)) == []
+    (tmp_path / "shuzhi.toml").write_text("typo_threshold = -1\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="typo_threshold"):
+        load_config(tmp_path / "shuzhi.toml")

@@ -107,8 +107,9 @@ class CharConfusion(Rule):
 
     def check(self, doc, ctx):
         opts = self.options
+        threshold = ctx.config.typo_threshold or float(opts.get("threshold", 7.0))
         corrector = _corrector(
-            float(opts.get("threshold", 6.0)), tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)),
+            threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)),
             bool(opts.get("trigram", False)),
         )
         cap = int(opts.get("max_per_paragraph", 3))
