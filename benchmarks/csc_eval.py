@@ -132,7 +132,8 @@ def main() -> None:
     parser.add_argument("file")
     parser.add_argument("--half", choices=("even", "odd"))
     parser.add_argument("--rule", action="store_true", help="every TY rule through the checker")
-    parser.add_argument("--trigram", action="store_true", help="with --rule: rescore with sunpinyin's trigram (sunpinyin-data)")
+    parser.add_argument("--trigram", choices=("auto", "on", "off"), default="off",
+                        help="with --rule: rescore with sunpinyin's trigram (sunpinyin-data); default off, to measure the fallback")
     parser.add_argument("--show", type=int, default=0, help="misses and false alarms shown")
     parser.add_argument("--threshold", type=float, nargs="*", help="sweep these thresholds")
     parser.add_argument("--lm", choices=("unigram", "trigram", "both"), default="unigram",
@@ -159,9 +160,9 @@ def main() -> None:
 
             # The pack's options, changed in this process only, to draw the curve and compare the models.
             rule = default_registry().get("TY003")
-            rule.options = {**rule.options, "trigram": args.trigram}
+            rule.options = {**rule.options, "trigram": {"auto": "auto", "on": True, "off": False}[args.trigram]}
             if threshold is not None:
-                rule.options["threshold"] = threshold
+                rule.options["threshold"] = rule.options["trigram_threshold"] = threshold
             correct = rule_corrector()
         else:
             lm = make_lm(args.lm, args.weight, settings)

@@ -101,17 +101,24 @@ def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: fl
     return Corrector(Settings(threshold=threshold), lm)
 
 
+def _use_trigram(option) -> bool:
+    """'auto': sunpinyin's model when its Debian package is installed; true or false force the choice."""
+    if option == "auto":
+        from ..typo.sunpinyin import find_data
+
+        return find_data() is not None
+    return bool(option)
+
+
 @implements("char-confusion")
 class CharConfusion(Rule):
     """Confusable characters (同音、近音、形近) that the word model finds much more probable than the one written."""
 
     def check(self, doc, ctx):
         opts = self.options
-        threshold = ctx.config.typo_threshold or float(opts.get("threshold", 7.0))
-        corrector = _corrector(
-            threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)),
-            bool(opts.get("trigram", False)),
-        )
+        trigram = _use_trigram(opts.get("trigram", False))
+        threshold = ctx.config.typo_threshold or float(opts.get("trigram_threshold" if trigram else "threshold", 7.0))
+        corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram)
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
         common = _common_set()
