@@ -146,6 +146,11 @@ def main() -> None:
     args = parser.parse_args()
     pairs = read(Path(args.file), args.half)
     name = f"{Path(args.file).name}{' ' + args.half + ' half' if args.half else ''}"
+    if args.half:
+        # ECSpell repeats sentences with different errors: say how far the halves are from independent.
+        other = {t for _, t in read(Path(args.file), "odd" if args.half == "even" else "even")}
+        shared = sum(t in other for _, t in pairs)
+        print(f"({shared} of the {len(pairs)} sentences of this half have a target that also occurs in the other half)")
     for threshold in args.threshold or [None]:
         overrides = {k: (int(float(v)) if k in ("skip_freq", "word_freq", "window", "max_len", "fluent_freq") else float(v)) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
         costs = dict(Settings().costs)

@@ -2,7 +2,8 @@
 from jieba's, wordfreq's and pypinyin's data and a fraction of a second to read back.
 
 The file lives under $SHUZHI_CACHE or ~/.cache/shuzhi, named by a hash of everything the table is built from;
-when the folder cannot be written the table is simply built each time.
+when the folder cannot be written the table is simply built each time. The hash covers the data, not the
+code that builds from it: change a builder, bump CACHE_VERSION.
 """
 
 from __future__ import annotations
