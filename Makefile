@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench examples clean
+.PHONY: install demo test eval bench csc examples clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/check_speed.py
+
+# Typo checking measured on ECSpell-odw (../shared/benchmarks, not in this repository): the rules as shipped on
+# the dev half (even lines, thresholds tuned there), the test half (odd lines, only reported) and the whole file.
+CSC := ../shared/benchmarks/ecspell-odw/odw.train
+csc: $(STAMP)
+	@if [ -f $(CSC) ]; then \
+	  for half in "--half even" "--half odd" ""; do $(BIN)/python benchmarks/csc_eval.py $(CSC) --rule $$half || exit 1; done && \
+	  $(BIN)/python benchmarks/typo_speed.py --ecspell $(CSC); \
+	else echo "skipped: $(CSC) not found"; $(BIN)/python benchmarks/typo_speed.py; fi
 
 # Rebuild examples/reports from examples/sources (needs the dev extras).
 examples: $(STAMP)

@@ -12,7 +12,8 @@ from .errors import UsageError
 CONFIG_NAME = "shuzhi.toml"
 _KEYS = {
     "select", "ignore", "severity", "year", "words", "max_file_mb", "jobs",
-    "local_formulations", "require_rectification", "expected_kind", "score",
+    "local_formulations", "require_rectification", "expected_kind", "score", "typo_corpus",
+    "typo_threshold",
 }
 
 
@@ -33,6 +34,10 @@ class Config:
     expected_kind: str = "党建述职"
     # [score]: weights and thresholds of the scorecard, as (name, value) pairs (see review/score.py).
     score: tuple[tuple[str, float], ...] = ()
+    # Folders or files of the organization's own reports: TY003 learns a character model from them.
+    typo_corpus: tuple[str, ...] = ()
+    # TY003's log-probability gain threshold (None: the pack's); higher reports fewer, surer typos.
+    typo_threshold: float | None = None
     path: str | None = field(default=None, compare=False)
 
     def selects(self, code: str) -> bool:
@@ -81,6 +86,12 @@ def load_config(path: Path | None) -> Config:
     return config_from_dict(data, str(path))
 
 
+def _relative(path: str, origin: str) -> str:
+    """A corpus path in shuzhi.toml is read relative to the file's folder, as a user writing it expects."""
+    p = Path(path).expanduser()
+    return str(p if p.is_absolute() or origin == CONFIG_NAME else Path(origin).parent / p)
+
+
 def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
     unknown = set(data) - _KEYS
     if unknown:
@@ -116,6 +127,9 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
             if not isinstance(data[key], bool):
                 raise UsageError(f"配置文件 {origin}：{key} 应为 true 或 false")
             flags[key] = data[key]
+    typo_threshold = data.get("typo_threshold")
+    if typo_threshold is not None and (not isinstance(typo_threshold, (int, float)) or not 0 < typo_threshold <= 30):
+        raise UsageError(f"配置文件 {origin}：typo_threshold 应为 0 到 30 之间的数（默认 7，越大报告越少、越有把握）")
     score = data.get("score", {})
     if not isinstance(score, dict):
         raise UsageError(f"配置文件 {origin}：[score] 应为“名称 = 数值”的表")
@@ -127,6 +141,8 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
         severity=tuple(sorted(severity.items())),
         year=year,
         words=strings("words"),
+        typo_corpus=tuple(_relative(p, origin) for p in strings("typo_corpus")),
+        typo_threshold=float(typo_threshold) if typo_threshold is not None else None,
         max_file_mb=float(max_mb),
         jobs=jobs,
         path=origin,

@@ -1,15 +1,23 @@
-"""A stray Latin letter typed into the middle of a Chinese word (组织i生活, 廉Z政)."""
+"""Typos (错别字): stray letters (TY001), listed word confusions (TY002), confusable characters found by
+the word model (TY003), and a character doubled or dropped inside a fixed word (TY004)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import word_freq
 from ..registry import Rule, implements
 from ..text import HAN
+from ..typo import curated
+from ..typo.confusion import REASONS, common_chars
+from ..typo.corrector import Corrector, Settings
+from ..typo.guard import protected_positions, unusual_share
 
 # X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
 _STRAY = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
+_RUN = re.compile(f"[{HAN}]+")
+_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @implements("stray-letter")
@@ -54,3 +62,220 @@ def _spanning_word(left: str, right: str, min_freq: int) -> str | None:
             if freq.get(word, 0) >= min_freq and (best is None or len(word) > len(best)):
                 best = word
     return best
+
+
+@implements("word-confusion")
+class WordConfusion(Rule):
+    """Each entry of knowledge/confusions.yaml, where its context says it is wrong."""
+
+    def check(self, doc, ctx):
+        for start, end, entry in curated.find(doc.text, doc.start, doc.end):
+            note = f"：{entry.note}" if entry.note else ""
+            f = self.finding(
+                doc, start, end,
+                message=f"“{entry.wrong}”应为“{entry.right}”（常见误用{note}；依据：{entry.source}）",
+                suggestions=[entry.right],
+            )
+            yield f if entry.severity == f.severity else _with_severity(f, entry.severity)
+
+
+@lru_cache(maxsize=8)
+def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5, trigram: bool = False) -> Corrector:
+    """One corrector per setting, shared by every document a process checks (its caches are what makes it fast).
+
+    Candidates are rescored with sunpinyin's word trigram model when it is installed and `trigram` is on,
+    else with jieba's unigram word model; a character model of the user's reports is added to either.
+    """
+    from ..typo.corrector import SumScorer, UnigramScorer
+    from ..typo.lexicon import lexicon
+
+    lm = None
+    if trigram:
+        from ..typo.sunpinyin import trigram_model
+
+        lm = trigram_model()
+    if corpus:
+        from ..typo.corpus_lm import corpus_model
+
+        lm = SumScorer((lm or UnigramScorer(lexicon()), 1.0), (corpus_model(corpus), corpus_weight))
+    return Corrector(Settings(threshold=threshold), lm)
+
+
+def _use_trigram(option) -> bool:
+    """'auto': sunpinyin's model when its Debian package is installed; true or false force the choice."""
+    if option == "auto":
+        from ..typo.sunpinyin import find_data
+
+        return find_data() is not None
+    return bool(option)
+
+
+@implements("char-confusion")
+class CharConfusion(Rule):
+    """Confusable characters (同音、近音、形近) that the word model finds much more probable than the one written."""
+
+    def check(self, doc, ctx):
+        opts = self.options
+        trigram = _use_trigram(opts.get("trigram", False))
+        threshold = ctx.config.typo_threshold or float(opts.get("trigram_threshold" if trigram else "threshold", 7.0))
+        corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram)
+        cap = int(opts.get("max_per_paragraph", 3))
+        max_unusual = float(opts.get("max_unusual_share", 0.1))
+        common = _common_set()
+        text = doc.text
+        skipped: list[set[int]] = []  # computed the first time a correction is found
+
+        def skip() -> set[int]:
+            if not skipped:
+                skipped.append(_skipped_spans(doc, ctx, int(opts.get("max_quoted", 10))))
+            return skipped[0]
+
+        for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
+            if unusual_share(para.group(), common) > max_unusual:
+                continue  # traditional characters, classical Chinese or mojibake: not this model's text
+            found = []
+            for run in _RUN.finditer(text, para.start(), para.end()):
+                s = run.group()
+                if len(s) < 2:
+                    continue
+                bounds = corrector.segment(s)
+                base = run.start()
+                corrections = corrector.correct_run(s, base, frozenset(), bounds)
+                if corrections:  # names are looked for only in the few runs where something was found
+                    protected = protected_positions(s, bounds, corrector.lex)
+                    skip_here = skip()
+                    protected.update(i - base for i in range(base, run.end()) if i in skip_here)
+                    corrections = corrector.correct_run(s, base, protected, bounds)
+                found.extend(corrections)
+            truncated = len(found) > cap
+            if truncated:
+                found = sorted(sorted(found, key=lambda c: -c.gain)[:cap], key=lambda c: c.start)
+            for k, c in enumerate(found):
+                extra = "；本段疑似错字过多，只列出把握最大的几处" if truncated and k == len(found) - 1 else ""
+                yield self._finding(doc, c, extra)
+
+    def _finding(self, doc, c, extra: str):
+        opts = self.options
+        confidence = c.confidence
+        severity = "error" if confidence >= opts.get("error_confidence", 0.97) else (
+            "warning" if confidence >= opts.get("warning_confidence", 0.85) else "info")
+        f = self.finding(
+            doc, c.start, c.start + 1,
+            message=(f"“{c.written}”疑为“{c.suggested}”之误（{REASONS[c.kind]}，可组成“{c.word}”；"
+                     f"把握{confidence:.0%}{extra}）"),
+            suggestions=[c.suggested],
+        )
+        return f if f.severity == severity else _with_severity(f, severity)
+
+
+_QUOTED = re.compile(r"[“「『]([^”」』\n]{1,40})[”」』]")
+
+
+def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
+    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose) and the formulations
+    that FM001 reports as written wrong (it names the formulation and its source, which says more)."""
+    from .formulation import scan_document
+
+    spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
+    norm, (_, near, _) = scan_document(doc, ctx)
+    spans += [norm.span(m.start, m.end) for m in near]
+    return {i for s, e in spans for i in range(s, e)}
+
+
+@lru_cache(maxsize=1)
+def _common_set() -> frozenset[str]:
+    return frozenset(common_chars())
+
+
+def _with_severity(f, severity):
+    from dataclasses import replace
+
+    return replace(f, severity=severity)
+
+
+_DOUBLED = re.compile(r"(.)\1")
+_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+_CLAUSE_END = set("，。；：！？、,.;:!?）)”」\n")
+
+
+@lru_cache(maxsize=4)
+def _completions(extra: tuple[str, ...]) -> dict[str, str]:
+    """'成效显' -> '著': the last character of a fixed four-character phrase from its first three.
+
+    Fixed phrases are jieba's idioms and set phrases (tags i and l) seen at least 50 times, and the phrases
+    the pack lists; a head completed in more than one way, or that is a word itself, is left out.
+    """
+    lex = _corrector(6.0).lex
+    phrases = [w for w, tag in lex.tags.items() if len(w) == 4 and tag in ("i", "l") and lex.freq.get(w, 0) >= 50]
+    seen: dict[str, set[str]] = {}
+    for w in phrases + list(extra):
+        seen.setdefault(w[:3], set()).add(w[3])
+    return {head: next(iter(tails)) for head, tails in seen.items() if len(tails) == 1 and head not in lex.freq}
+
+
+@implements("doubled-or-missing-char")
+class DoubledOrMissingChar(Rule):
+    """A character typed twice at the end of a word (发展展), or the last character of a fixed phrase dropped at
+    the end of a clause (成效显)."""
+
+    def check(self, doc, ctx):
+        opts = self.options
+        corrector = _corrector(6.0)
+        lex = corrector.lex
+        skip = set(opts.get("skip_chars", ""))
+        max_pair = int(opts.get("max_pair_freq", 20))
+        min_word = int(opts.get("min_word_freq", 100))
+        min_gain = float(opts.get("min_gain", 8.0))
+        completions = _completions(tuple(opts.get("fixed_phrases", [])))
+        text = doc.text
+        for run in _RUN.finditer(text, doc.start, doc.end):
+            s, base = run.group(), run.start()
+            end = run.end()
+            doubled = [m.start() + 1 for m in _DOUBLED.finditer(s)]
+            at_clause_end = (end >= len(text) or text[end] in _CLAUSE_END) and s[-3:] in completions
+            if len(s) < 3 or not (doubled or at_clause_end):
+                continue  # the common case, decided without segmenting
+            bounds = corrector.segment(s)
+            protected = protected_positions(s, bounds, lex)
+            for i in doubled:
+                if s[i] in skip or s[i] in _NUMERALS or i in protected:
+                    continue
+                if i >= 2 and s[i - 2] == "一":
+                    continue  # 一件件, 一项项: a measure word doubled after 一 means "one by one"
+                if lex.freq.get(s[i - 1 : i + 1], 0) >= max_pair or (i + 1 < len(s) and s[i + 1] == s[i]):
+                    continue  # 常常, 层层 are words; 实实在在 (AABB) and 哈哈哈 are not typos
+                if any(lex.freq.get(s[i : i + k], 0) >= 3 for k in (2, 3, 4) if i + k <= len(s)):
+                    continue  # the second copy begins a word: two words meeting (发展展开 aside)
+                word = max((s[j:i] for j in range(max(0, i - 4), i - 1)), key=lambda w: lex.freq.get(w, 0), default="")
+                if lex.freq.get(word, 0) < min_word:
+                    continue
+                a, b = max(0, i - 5), min(len(s), i + 6)
+                window = s[a:b]
+                gain = corrector.unigram.score(window[: i - a] + window[i - a + 1 :]) - corrector.unigram.score(window)
+                if gain >= min_gain:
+                    yield self.finding(
+                        doc, base + i - len(word), base + i + 1,
+                        message=f"“{word}{s[i]}”多了一个“{s[i]}”，应为“{word}”",
+                        suggestions=[word],
+                    )
+            if not at_clause_end or bounds[-1] - bounds[-2] != 1 or len(s) - 1 in protected:
+                continue  # the clause ends inside a word, or on a name
+            head = s[-3:]
+            if not _parallel(text, run.start(), end, s[-1]):
+                word = head + completions[head]
+                yield self.finding(
+                    doc, base + len(s) - 3, end,
+                    message=f"“{head}”疑漏写一字，应为固定词语“{word}”",
+                    suggestions=[word],
+                )
+
+
+def _parallel(text: str, start: int, end: int, last: str) -> bool:
+    """A neighbouring clause ends with the same character: parallel phrasing (政治功能强、队伍建设强)."""
+    before = start - 1
+    if before > 0 and text[before] in "、，；":
+        k = before - 1
+        if k >= 0 and text[k] == last:
+            return True
+    after = _RUN.match(text, end + 1) if end + 1 < len(text) else None
+    return bool(after and after.group().endswith(last))

@@ -1,0 +1,50 @@
+"""Built tables kept on disk between runs: the lexicon, confusion sets and hole index take seconds to build
+from jieba's, wordfreq's and pypinyin's data and a fraction of a second to read back.
+
+The file lives under $SHUZHI_CACHE or ~/.cache/shuzhi, named by a hash of everything the table is built from;
+when the folder cannot be written the table is simply built each time. The hash covers the data, not the
+code that builds from it: change a builder, bump CACHE_VERSION.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import os
+from pathlib import Path
+
+CACHE_VERSION = 1
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("SHUZHI_CACHE") or Path.home() / ".cache" / "shuzhi")
+
+
+def cached(name: str, inputs: list, build):
+    """build(), or the value a previous run stored for the same inputs (plain data only: dicts, sets, strings)."""
+    h = hashlib.sha256(repr((CACHE_VERSION, name, inputs)).encode())
+    path = cache_dir() / f"typo-{name}-{h.hexdigest()[:20]}.pickle"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except (OSError, ValueError, pickle.PicklingError):
+        pass
+    return value
+
+
+def file_stamp(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return str(path), st.st_size, st.st_mtime_ns
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

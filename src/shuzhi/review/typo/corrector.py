@@ -1,0 +1,207 @@
+"""Noisy-channel correction of single characters: is a confusable character more probable than the one written?
+
+For each run of Han characters the best segmentation under jieba's unigram word model is computed. Each
+character not inside a frequent word is a suspect; its confusable characters (same sound, near sound,
+similar shape) are looked up in an index of dictionary words with one character left out, so only the
+candidates that form a word with their neighbours are ever considered. A candidate is then scored by how
+much it raises the log-probability of the best segmentation of the window around it, less the cost of its
+kind of confusion (the channel prior). A correction is kept when that gain passes a threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .confusion import NEAR_SOUND, SAME_SOUND, SAME_TONE, SHAPE, Confusions, confusions
+from .lexicon import Lexicon, best_segmentation, lexicon
+
+HOLE = "?"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds of the corrector; tuned on the even lines of ECSpell-odw only (benchmarks/csc_eval.py)."""
+
+    skip_freq: int = 1000
+    fluent_freq: int = 20000  # a single character at least this frequent, between frequent words, is no suspect  # a character inside a word at least this frequent is not a suspect
+    word_freq: int = 20  # a candidate must form a dictionary word at least this frequent
+    window: int = 5  # characters of context each side when rescoring
+    max_len: int = 4  # longest dictionary word a candidate is looked up in
+    threshold: float = 6.0  # log-probability gain needed, after the channel cost
+    piece_cost: float = 0.0  # word-insertion penalty of the segmentation model
+    margin: float = 4.0  # how far below the threshold the cheap estimate may be and still be rescored
+    costs: dict = field(default_factory=lambda: {SAME_TONE: 1.0, SAME_SOUND: 2.5, NEAR_SOUND: 4.5, SHAPE: 4.0})
+
+
+@dataclass(frozen=True)
+class Correction:
+    start: int  # offset in the text given to correct()
+    written: str
+    suggested: str
+    kind: str  # confusion kind (confusion.SAME_TONE ...)
+    gain: float  # log-probability gain less the channel cost
+    word: str  # the dictionary word the suggestion forms
+
+    @property
+    def confidence(self) -> float:
+        """A monotone map of the gain to (0, 1): 0.5 at a gain of 4, 0.9 at about 8.4."""
+        return 1 / (1 + math.exp(-(self.gain - 4.0) / 2.0))
+
+
+@lru_cache(maxsize=4)
+def hole_index(min_freq: int) -> dict[str, frozenset[str]]:
+    """'数?' -> the characters that complete it into a dictionary word of two to four characters."""
+    from .cache import cached
+
+    lex = lexicon()
+    # The lexicon's size and a sample of it stand for its sources, which lexicon() has already checked.
+    inputs = [min_freq, len(lex.freq), sum(lex.freq.values())]
+    return cached("holes", inputs, lambda: _build_holes(min_freq))
+
+
+def _build_holes(min_freq: int) -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for w, f in lexicon().freq.items():
+        if 2 <= len(w) <= 4 and f >= min_freq:
+            for i in range(len(w)):
+                index.setdefault(w[:i] + HOLE + w[i + 1 :], set()).add(w[i])
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+class UnigramScorer:
+    """log P of a Han string as its best segmentation into jieba's words (the model shipped with jieba)."""
+
+    def __init__(self, lex: Lexicon, piece_cost: float = 0.0):
+        self.lex = lex
+        self.piece_cost = piece_cost
+        self._cache: dict[str, float] = {}
+
+    def score(self, text: str) -> float:
+        score = self._cache.get(text)
+        if score is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            score = self._cache[text] = best_segmentation(text, self.lex, self.piece_cost)[0]
+        return score
+
+
+class SumScorer:
+    """Several models' log-probabilities added, each with a weight (a product of experts)."""
+
+    def __init__(self, *weighted):
+        self.weighted = weighted
+
+    def score(self, text: str) -> float:
+        return sum(w * m.score(text) for m, w in self.weighted)
+
+
+class Corrector:
+    def __init__(self, settings: Settings | None = None, lm=None, lex: Lexicon | None = None, conf: Confusions | None = None):
+        self.settings = settings or Settings()
+        self.lex = lex or lexicon()
+        self.conf = conf or confusions()
+        self.holes = hole_index(self.settings.word_freq)
+        self.unigram = UnigramScorer(self.lex, self.settings.piece_cost)
+        self.lm = lm or self.unigram  # the model candidates are rescored with
+        self._best_cache: dict[tuple[str, int], tuple | None] = {}
+        self._segmentations: dict[str, list[int]] = {}
+
+    def segment(self, run: str) -> list[int]:
+        """Word boundaries of the best segmentation of a run (cached: reports repeat their clauses)."""
+        bounds = self._segmentations.get(run)
+        if bounds is None:
+            if len(self._segmentations) > 100_000:
+                self._segmentations.clear()
+            bounds = self._segmentations[run] = best_segmentation(run, self.lex)[1]
+        return bounds
+
+    def correct_run(self, run: str, offset: int = 0, protected=frozenset(), bounds=None) -> list[Correction]:
+        """Corrections inside one run of Han characters; `protected` holds positions never to change, and
+        `bounds` the run's best segmentation when the caller has it already."""
+        st = self.settings
+        freq = self.lex.freq
+        n = len(run)
+        if n < 2:
+            return []
+        if bounds is None:
+            bounds = self.segment(run)
+        out = []
+        chars = run
+        pieces = list(zip(bounds, bounds[1:]))
+        # Inside a frequent word, or any known word of three or more characters, a change would make a non-word.
+        strong = [
+            b - a > 1 and freq.get(run[a:b], 0) >= (st.skip_freq if b - a == 2 else st.word_freq) for a, b in pieces
+        ]
+        for k, (a, b) in enumerate(pieces):
+            if strong[k]:
+                continue
+            # A common function character between two frequent words (加强/对/党员) reads fluently.
+            if (b - a == 1 and freq.get(run[a], 0) >= st.fluent_freq
+                    and (k == 0 or strong[k - 1]) and (k == len(pieces) - 1 or strong[k + 1])):
+                continue
+            for i in range(a, b):
+                if i in protected:
+                    continue
+                found = self._best(chars, i)
+                if found and found[0] >= st.threshold:
+                    gain, cand, kind, word = found
+                    out.append(Correction(offset + i, chars[i], cand, kind, gain, word))
+                    chars = chars[:i] + cand + chars[i + 1 :]  # later positions see the corrected text
+        return out
+
+    def _best(self, s: str, i: int):
+        """(gain, candidate, kind, word) of the best candidate at i, or None; cached by the context it reads,
+        since reports repeat their phrasing."""
+        w = self.settings.window
+        a = max(0, i - w)
+        key = (s[a : i + w + 1], i - a)
+        if key in self._best_cache:
+            return self._best_cache[key]
+        if len(self._best_cache) > 200_000:
+            self._best_cache.clear()
+        found = self._best_cache[key] = self._best_uncached(s, i)
+        return found
+
+    def _best_uncached(self, s: str, i: int):
+        st = self.settings
+        conf = self.conf.of(s[i])
+        if not conf:
+            return None
+        conf_set = self.conf.set_of(s[i])
+        logp = self.lex.logp
+        costs = st.costs
+        n = len(s)
+        estimates: dict[str, tuple[float, str]] = {}
+        for length in range(2, st.max_len + 1):
+            for j in range(max(0, i - length + 1), min(i, n - length) + 1):
+                key = s[j:i] + HOLE + s[i + 1 : j + length]
+                fills = self.holes.get(key)
+                if not fills:
+                    continue
+                both = fills & conf_set  # in C: the confusable characters that complete the word
+                if not both:
+                    continue
+                base = self.unigram.score(s[j : j + length])
+                for cand in both:
+                    word = key.replace(HOLE, cand)
+                    est = logp[word] - base - costs[conf[cand]]
+                    if cand not in estimates or est > estimates[cand][0]:
+                        estimates[cand] = (est, word)
+        best = None
+        floor = st.threshold - st.margin
+        for cand, (est, word) in estimates.items():
+            if est < floor:
+                continue
+            gain = self._gain(s, i, cand) - st.costs[conf[cand]]
+            if best is None or gain > best[0]:
+                best = (gain, cand, conf[cand], word)
+        return best
+
+    def _gain(self, s: str, i: int, cand: str) -> float:
+        w = self.settings.window
+        a, b = max(0, i - w), min(len(s), i + w + 1)
+        before = s[a:b]
+        after = before[: i - a] + cand + before[i - a + 1 :]
+        return self.lm.score(after) - self.lm.score(before)

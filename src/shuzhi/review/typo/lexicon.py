@@ -1,0 +1,153 @@
+"""Word log-probabilities for segmentation scoring, from jieba's dict.txt (MIT), read from the installed package."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..lexicon import _jieba_dict
+
+MAX_WORD = 6  # longer dictionary entries are idioms and names; they add little and cost a lookup each
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    logp: dict[str, float]  # word -> log P(word) under a unigram model
+    freq: dict[str, int]
+    tags: dict[str, str]  # jieba part-of-speech tag of the words tagged as names or set phrases
+    char_freq: dict[str, int]  # summed frequency of the words containing each character
+    unknown: float  # log-probability of a character that is not a dictionary word
+    prefixes: frozenset[str]  # every proper prefix of a word, so segmentation stops extending early
+
+    def word(self, w: str) -> int:
+        return self.freq.get(w, 0)
+
+
+# wordfreq's list (newer than jieba's 2012 dictionary: 抗疫, 大数据) also holds frequent misspellings (参于 at
+# 3e-8), so only its words at least this frequent are added.
+WORDFREQ_MIN = 1e-7
+
+
+@lru_cache(maxsize=2)
+def lexicon(with_wordfreq: bool = True) -> Lexicon:
+    """The lexicon, read back from the disk cache when its sources have not changed (typo/cache.py)."""
+    from .cache import cached, file_stamp, text_hash
+
+    inputs = [file_stamp(_jieba_dict()), _wordfreq_version() if with_wordfreq else None, MAX_WORD, WORDFREQ_MIN,
+              DOMAIN_FREQ, text_hash(_domain_text()), text_hash(_formulations_text())]
+    logp, freq, tags, char_freq, unknown, prefixes = cached("lexicon", inputs, lambda: _build(with_wordfreq))
+    return Lexicon(logp, freq, tags, char_freq, unknown, prefixes)
+
+
+# Only the tags something reads are kept: names (guard.py) and set phrases (TY004's fixed phrases).
+_KEPT_TAGS = ("nr", "ns", "nt", "nz", "i", "l")
+
+
+def _build(with_wordfreq: bool):
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    char_freq: dict[str, int] = {}
+    with _jieba_dict().open(encoding="utf-8") as f:
+        for line in f:
+            word, count, tag = line.split()
+            n = int(count)
+            for c in word:
+                char_freq[c] = char_freq.get(c, 0) + n
+            if len(word) <= MAX_WORD and n > 0:
+                freq[word] = n
+                if tag.startswith(_KEPT_TAGS):
+                    tags[word] = tag
+    total = sum(freq.values())
+    if with_wordfreq:
+        _add_wordfreq(freq, tags, total)
+    _add_domain(freq, tags)
+    total = sum(freq.values())
+    log_total = math.log(total)
+    logp = {w: math.log(n) - log_total for w, n in freq.items()}
+    prefixes = frozenset(w[:k] for w in freq for k in range(1, len(w)))
+    # An out-of-dictionary character costs as much as a word seen once, and a bit more: unseen is rarer.
+    return logp, freq, tags, char_freq, -log_total - 2.0, prefixes
+
+
+def _wordfreq_version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wordfreq")
+    except PackageNotFoundError:
+        return None
+
+
+def best_segmentation(text: str, lex: Lexicon, piece_cost: float = 0.0) -> tuple[float, list[int]]:
+    """Max log-probability of `text` as a sequence of dictionary words (unknown characters alone), and the
+    word boundaries of that segmentation (jieba's route, without its HMM for unknown words).
+
+    `piece_cost` is subtracted once per word: a word-insertion penalty, which favours readings in long words.
+    """
+    n = len(text)
+    logp = lex.logp
+    prefixes = lex.prefixes
+    unknown = lex.unknown
+    # Forward over the word graph, as jieba does: from each start, extend while the text is a prefix of a word.
+    best = [0.0] + [-1e18] * n
+    back = [0] * (n + 1)
+    for k in range(n):
+        here = best[k]
+        s = here + logp.get(text[k], unknown) - piece_cost
+        if s > best[k + 1]:
+            best[k + 1], back[k + 1] = s, k
+        j = k + 2
+        while j <= n and j - k <= MAX_WORD:
+            piece = text[k:j]
+            p = logp.get(piece)
+            if p is not None:
+                s = here + p - piece_cost
+                if s > best[j]:
+                    best[j], back[j] = s, k
+            if piece not in prefixes:
+                break
+            j += 1
+    bounds = [n]
+    while bounds[-1] > 0:
+        bounds.append(back[bounds[-1]])
+    return best[n], bounds[::-1]
+
+
+def _add_wordfreq(freq: dict[str, int], tags: dict[str, str], total: int) -> None:
+    """Han words of wordfreq's large Chinese list (Apache-2.0 code; data CC BY-SA 4.0) missing from jieba."""
+    try:
+        import wordfreq
+    except ImportError:  # an optional enhancement
+        return
+    for word, f in wordfreq.get_frequency_dict("zh", wordlist="large").items():
+        if f < WORDFREQ_MIN or not 2 <= len(word) <= MAX_WORD or word in freq:
+            continue
+        if all("\u4e00" <= c <= "\u9fff" for c in word):
+            freq[word] = max(1, round(f * total))
+
+
+# A domain word (提质增效, 急难愁盼) counts as a word seen this often in jieba's corpus: known, not common.
+DOMAIN_FREQ = 200
+
+
+def _add_domain(freq: dict[str, int], tags: dict[str, str]) -> None:
+    """The project's own words: domain_words.txt and the formulations of the knowledge base."""
+    from ..knowledge import load_knowledge
+
+    words = [w.strip() for w in _domain_text().splitlines() if w.strip() and not w.startswith("#")]
+    for f in load_knowledge().formulations:
+        words.append(f.term)
+        words.extend(f.parts)
+    for w in words:
+        if 2 <= len(w) <= MAX_WORD:
+            freq[w] = max(freq.get(w, 0), DOMAIN_FREQ)
+
+
+def _domain_text() -> str:
+    return resources.files(__package__).joinpath("domain_words.txt").read_text(encoding="utf-8")
+
+
+def _formulations_text() -> str:
+    return resources.files("shuzhi.review.knowledge").joinpath("formulations.yaml").read_text(encoding="utf-8")

@@ -1,0 +1,231 @@
+"""The typo rules (TY002-TY004) and the model behind TY003: confusions, guards for names, bad input, caps."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuzhi.config import Config
+from shuzhi.review.registry import BadExample
+from shuzhi.review.checker import Checker
+from shuzhi.review.knowledge import KnowledgeError
+from shuzhi.review.typo.confusion import NEAR_SOUND, SAME_SOUND, SAME_TONE, SHAPE, confusions
+from shuzhi.review.typo.corrector import Corrector, Settings
+from shuzhi.review.typo.curated import load_confusions, parse_confusions
+from shuzhi.review.typo.lexicon import best_segmentation, lexicon
+from tests.conftest import make_document
+
+
+def findings(text: str, select: str = "TY", config: Config | None = None):
+    checker = Checker(config or Config(select=(select,)))
+    return checker.check(make_document(text))
+
+
+# —— TY002: every listed confusion carries an example, flagged where marked, and its good sentences ——
+
+ENTRIES = load_confusions().entries
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"{e.wrong}->{e.right}")
+def test_each_listed_confusion_flags_its_example(entry):
+    text, spans = BadExample(entry.example).unmarked()
+    got = [f for f in findings(text, "TY002")]
+    assert [(f.start, f.end) for f in got] == spans, (entry.example, [(text[f.start:f.end], f.message) for f in got])
+    assert got[0].suggestions == (entry.right,)
+    assert entry.source in got[0].message and got[0].severity == entry.severity
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.good], ids=lambda e: f"{e.wrong}->{e.right}")
+def test_each_listed_confusion_leaves_its_good_sentences_alone(entry):
+    for text in entry.good:
+        assert findings(text, "TY002") == [], text
+
+
+def test_every_confusion_entry_cites_a_source():
+    assert len(ENTRIES) >= 50
+    assert all(e.source.startswith("《") or "做法" in e.source for e in ENTRIES)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("sources: {a: 甲}\nentries:\n  - {wrong: 参于, right: 参于, source: a, example: '[[参于]]'}", "不同"),
+    ("sources: {a: 甲}\nentries:\n  - {wrong: 参于, right: 参与, source: b, example: '[[参于]]'}", "source"),
+    ("sources: {a: 甲}\nentries:\n  - {wrong: 参于, right: 参与, source: a}", "example"),
+    ("sources: {a: 甲}\nentries:\n  - {wrong: 参于, right: 参与, source: a, example: '[[参于]]', before: '('}", "正则"),
+    ("sources: {a: 甲}\nentries:\n  - {wrong: 参于, right: 参与, source: a, example: '[[参于]]', level: 1}", "未知字段"),
+    ("entries: 3", "顶层"),
+])
+def test_a_bad_confusion_file_is_refused_with_the_entry_named(text, problem):
+    with pytest.raises(KnowledgeError, match=problem):
+        parse_confusions(text)
+
+
+def test_the_typos_of_the_issue_are_found():
+    text = "截止2022年12月底，全体党员参于志愿服务，大力发展大数局产业，推动高质量发展展。"
+    got = {(text[f.start:f.end], f.suggestions[0]) for f in findings(text)}
+    assert {("截止", "截至"), ("参于", "参与"), ("发展展", "发展")} <= got
+
+
+# —— TY003: the word model, and what it must never touch ——
+
+def test_segmentation_prefers_dictionary_words():
+    score, bounds = best_segmentation("人民银行", lexicon())
+    assert bounds == [0, 4]
+    assert score > best_segmentation("人民很行", lexicon())[0]
+
+
+def test_confusion_kinds():
+    conf = confusions()
+    assert conf.of("膜")["模"] == SAME_TONE  # mó / mó
+    assert conf.of("局")["据"] == SAME_SOUND  # jú / jù
+    assert conf.of("自")["白"] == SHAPE
+    assert conf.of("信")["性"] == NEAR_SOUND  # xìn / xìng
+    assert "选" not in conf.of("暖")  # 暖 xuān is a rare reading: only a character's usual reading counts
+
+
+def test_corrector_finds_and_explains_a_typo():
+    (c,) = Corrector(Settings()).correct_run("评选表彰优秀共产党员和膜范党支部")
+    assert (c.start, c.written, c.suggested, c.word) == (11, "膜", "模", "模范")
+    assert 0.9 < c.confidence < 1
+
+
+def test_severity_follows_confidence():
+    (strong,) = findings("评选表彰优秀共产党员和膜范党支部。", "TY003")
+    (weaker,) = findings("全年发展党员5名，党员队伍结构不断忧化。", "TY003")
+    order = ["info", "warning", "error"]
+    assert order.index(strong.severity) > order.index(weaker.severity)
+    assert "把握" in strong.message and "同音" in strong.message
+
+
+@pytest.mark.parametrize("text", [
+    "开州区长沙镇齐圣村党委书记。",
+    "南京师范大学郦波教授作报告。",
+    "上海市虹口区嘉兴路街道虹叶居民区党总支书记。",
+    "围绕“数聚先锋”品牌建设开展活动。",
+    "会议由支部书记王建伟主持，李晓燕、张卫平参加。",
+])
+def test_names_are_never_corrected(text):
+    assert findings(text, "TY003") == []
+
+
+def test_local_words_from_the_configuration_are_never_corrected():
+    text = "全年发展党员5名，党员队伍结构不断忧化。"
+    assert findings(text, config=Config(select=("TY",), words=("忧化",))) == []
+
+
+def test_formulations_written_wrong_are_left_to_fm001():
+    text = "切实发挥党员先锋膜范作用。"
+    got = Checker(Config(select=("TY", "FM"))).check(make_document(text))
+    assert [f.rule for f in got] == ["FM001"]
+
+
+# —— Bad input: no crash, no flood ——
+
+def test_traditional_characters_are_not_corrected():
+    text = "堅持黨建引領，紮實推進基層黨組織標準化規範化建設，黨員隊伍結構不斷優化，為群眾辦實事解難題。"
+    assert findings(text, "TY003") == []
+
+
+def test_mixed_chinese_and_english():
+    text = "依托OA系统和“学习强国”App开展线上学习，PPP项目、KPI考核、GDP增长5%等表述保持原样。"
+    assert findings(text) == []
+
+
+def test_a_very_long_line_without_punctuation_is_capped():
+    line = "评选表彰优秀共产党员和膜范党支部全年共讲授专题党课反响良号加强对党员干部的教育管理监度" * 200
+    got = findings(line, "TY003")
+    assert len(got) == 3
+    assert "只列出把握最大的几处" in got[-1].message
+
+
+def test_a_flattened_table_is_read_without_a_flood():
+    rows = ["序号 姓名 职务 党龄 备注", "1 王建伟 书记 12 无", "2 李晓燕 委员 8 无", "3 张卫平 委员 15 无"]
+    text = "\n".join(rows * 30)
+    assert findings(text) == []
+
+
+# —— TY004 ——
+
+@pytest.mark.parametrize("text", [
+    "一件件民生实事落地见效。",
+    "2026年是“十五五”开局之年。",
+    "通过集中学、线上学、宣讲学等形式深入学习。",
+    "着力打造政治功能强、队伍建设强、组织生活强的党支部。",
+    "看看群众的意见，层层压实责任。",
+])
+def test_reduplication_and_parallel_phrasing_are_not_typos(text):
+    assert findings(text, "TY004") == []
+
+
+# —— The real reports: the issue's two examples are in one of them ——
+
+def test_real_reports_typos(shared_corpus):
+    from shuzhi.ingest import load
+    from shuzhi.pipeline import check_source_file
+
+    path = shared_corpus / "003_86aa4eeb99e0bd3a.txt"
+    sf = load(str(path), path.read_bytes())
+    (checked,) = check_source_file(sf, Checker(Config(select=("TY",))))
+    assert sorted((sf.text[f.start:f.end], f.suggestions[0]) for f in checked.findings) == [("参于", "参与"), ("截止", "截至")]
+
+
+# —— The models the corrector can add: the user's own reports, and sunpinyin's trigram when installed ——
+
+def test_a_character_model_learned_from_the_users_reports(tmp_path, monkeypatch):
+    from shuzhi.review.typo.corpus_lm import CharModel, corpus_model
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text("全面推进清廉机关建设。清廉机关建设成效明显。" * 20, encoding="utf-8")
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path / "cache"))
+    model = corpus_model((str(tmp_path / "reports"),))
+    assert model.chars > 300
+    assert model.score("清廉机关") > model.score("清连机关")
+    assert list((tmp_path / "cache").glob("typo-corpus-*.pickle"))  # the counts are cached for the next run
+    corpus_model.cache_clear()
+    assert corpus_model((str(tmp_path / "reports"),)).tri == model.tri
+    assert CharModel.from_texts([]).score("清廉") < 0
+
+
+def test_typo_corpus_in_the_configuration_is_read_relative_to_the_file(tmp_path):
+    from shuzhi.config import load_config
+
+    (tmp_path / "shuzhi.toml").write_text('typo_corpus = ["历年报告"]\n', encoding="utf-8")
+    assert load_config(tmp_path / "shuzhi.toml").typo_corpus == (str(tmp_path / "历年报告"),)
+
+
+def test_the_rule_uses_the_corpus_model_when_configured(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "a.txt").write_text("党员队伍结构不断优化。" * 30, encoding="utf-8")
+    text = "党员队伍结构不断忧化。"
+    plain = findings(text, "TY003")
+    with_corpus = findings(text, config=Config(select=("TY003",), typo_corpus=(str(tmp_path / "a.txt"),)))
+    assert [f.suggestions for f in with_corpus] == [("优",)]
+    assert "把握" in with_corpus[0].message
+    assert int(with_corpus[0].message.split("把握")[1].split("%")[0]) > int(plain[0].message.split("把握")[1].split("%")[0])
+
+
+def test_sunpinyin_trigram_model_when_installed():
+    from shuzhi.review.typo.sunpinyin import find_data, trigram_model
+
+    if find_data() is None:
+        pytest.skip("sunpinyin-data 未安装（可选）")
+    model = trigram_model()
+    assert len(model.ids) > 50000
+    assert model.score("人民银行") > model.score("人民很行")
+    assert model.score("本条例自发布之日起施行") > model.score("本条例白发布之日起施行")
+
+
+def test_a_paragraph_at_the_cap_is_not_said_to_be_truncated():
+    text = "评选表彰优秀共产党员和膜范党支部，全年共讲授专题党课4次，反响良号。"
+    got = findings(text, "TY003")
+    assert len(got) == 2 and not any("只列出" in f.message for f in got)
+
+
+def test_typo_threshold_from_the_configuration(tmp_path):
+    from shuzhi.config import load_config
+    from shuzhi.errors import UsageError
+
+    text = "全年发展党员5名，党员队伍结构不断忧化。"  # a gain of about 7.4
+    assert findings(text, "TY003")
+    assert findings(text, config=Config(select=("TY003",), typo_threshold=9.0)) == []
+    (tmp_path / "shuzhi.toml").write_text("typo_threshold = -1\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="typo_threshold"):
+        load_config(tmp_path / "shuzhi.toml")
