@@ -53,7 +53,7 @@ def _partition_signatures(payload: list[tuple[int, str]], params: SignatureParam
     kg = [np.concatenate(rows) if rows else np.empty(0, dtype=np.uint64) for rows in kgram_rows]
     # The workers keep the signatures' small parts; the sampled k-grams travel only through the shuffle.
     for sig in sigs.values():
-        sig.sampled = sig.sampled[:0]
+        sig.sampled = np.empty(0, dtype=np.uint64)
     return sigs, fp, bd, kg
 
 
