@@ -42,6 +42,7 @@ class Checker:
             if not self.registry.matching(selector):
                 raise UsageError(f"未知的规则代码或类别前缀：{selector}（用 shuzhi rules 查看全部规则）")
         self.rules = [r for r in self.registry if self.config.selects(r.code)]
+        self._severity = {r.code: self.config.severity_of(r.code, r.severity) for r in self.rules}
         self.weights = ScoreWeights.from_config(dict(self.config.score))
         self._local_words = re.compile("|".join(map(re.escape, sorted(self.config.words, key=len, reverse=True)))) if self.config.words else None
 
@@ -51,7 +52,7 @@ class Checker:
         seen = set()
         findings = []
         for rule in self.rules:
-            severity = self.config.severity_of(rule.code, rule.severity)
+            severity = self._severity[rule.code]
             for f in rule.check(doc, ctx):
                 key = (f.rule, f.start, f.end)
                 if key in seen or _inside(protected, f.start, f.end):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
 from pathlib import Path
 
 
@@ -14,28 +13,20 @@ def _jieba_dict() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 
-@lru_cache(maxsize=1)
 def word_freq() -> dict[str, int]:
-    """Words of two to eight characters with their jieba frequencies (loaded once per process)."""
-    freq: dict[str, int] = {}
-    with _jieba_dict().open(encoding="utf-8") as f:
-        for line in f:
-            word, _, rest = line.partition(" ")
-            if 1 < len(word) < 9:
-                freq[word] = int(rest.partition(" ")[0])
-    return freq
+    """Known words with their frequencies: jieba's dictionary with the additions of the typo lexicon
+    (wordfreq's newer words, the project's domain words), one table per process, kept on disk between runs."""
+    from .typo.lexicon import lexicon
+
+    return lexicon().freq
 
 
-@lru_cache(maxsize=1)
 def two_char_tags() -> dict[str, str]:
-    """The part-of-speech tag jieba gives each two-character word (n, v, vn, a, d, ...)."""
-    tags: dict[str, str] = {}
-    with _jieba_dict().open(encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and len(parts[0]) == 2:
-                tags[parts[0]] = parts[2]
-    return tags
+    """The part-of-speech tag jieba gives each two-character word (n, v, vn, a, d, ...), and names and set
+    phrases of other lengths (the table is shared with the typo lexicon)."""
+    from .typo.lexicon import lexicon
+
+    return lexicon().tags
 
 
 def is_word(text: str, min_freq: int = 1) -> bool:

@@ -13,7 +13,7 @@ import pickle
 import os
 from pathlib import Path
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def cache_dir() -> Path:

@@ -41,7 +41,8 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
     return Lexicon(logp, freq, tags, char_freq, unknown, prefixes)
 
 
-# Only the tags something reads are kept: names (guard.py) and set phrases (TY004's fixed phrases).
+# Only the tags something reads are kept: names (guard.py), set phrases (TY004's fixed phrases), and every
+# two-character word's (DU001 tells doubled nouns from reduplicated verbs by them).
 _KEPT_TAGS = ("nr", "ns", "nt", "nz", "i", "l")
 
 
@@ -57,7 +58,7 @@ def _build(with_wordfreq: bool):
                 char_freq[c] = char_freq.get(c, 0) + n
             if len(word) <= MAX_WORD and n > 0:
                 freq[word] = n
-                if tag.startswith(_KEPT_TAGS):
+                if tag.startswith(_KEPT_TAGS) or len(word) == 2:
                     tags[word] = tag
     total = sum(freq.values())
     if with_wordfreq:
