@@ -117,6 +117,10 @@ class FormulationIndex:
         seen = set()
         for head_start, tail_end, f in anchors:
             n = len(f.term)
+            # The formulation written right from this half: a window one longer or shorter differs from it
+            # only at its far end, which no edit is believed at (_plausible), so nothing is compared.
+            if (norm.startswith(f.term, head_start) if head_start is not None else norm.endswith(f.term, 0, tail_end)):
+                continue
             # Short formulations are only believed changed in place (a character swapped or replaced).
             for length in (n - 1, n, n + 1) if n >= _MIN_INDEL else (n,):
                 s = head_start if head_start is not None else tail_end - length
