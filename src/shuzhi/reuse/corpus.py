@@ -98,7 +98,7 @@ def signatures_of(docs: list[ReuseDoc], params: SignatureParams, sample_rate: in
     step = 256  # reports per task: sending texts out and signatures back then costs little
     if jobs <= 1 or len(todo) <= step * 2:
         for d in todo:
-            d.signature = signature(d.norm.text, params, None, sample_rate)
+            d.signature = signature(d.norm.text, params, sample_rate)
         return
     # Texts go out as UTF-8 bytes made just before each task is sent: pickling a str makes CPython keep a
     # UTF-8 copy inside it for as long as it lives (on 20,000 reports, 290 MB more in this process).
@@ -133,7 +133,7 @@ def in_order(pool, ahead: int, fn, tasks, *args):
 
 
 def _signatures(texts: list[bytes], params: SignatureParams, sample_rate: int) -> list[Signature]:
-    return [signature(t.decode("utf-8", "surrogatepass"), params, None, sample_rate) for t in texts]
+    return [signature(t.decode("utf-8", "surrogatepass"), params, sample_rate) for t in texts]
 
 
 class KgramSample:

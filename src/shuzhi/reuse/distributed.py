@@ -29,7 +29,7 @@ from .signatures import SignatureParams, signature
 
 def _partition_signatures(payload: list[tuple[int, str]], params: SignatureParams, rate: int, reducers: int):
     """Signatures of one partition, and its fingerprint, band and sampled k-gram rows split by reducer."""
-    sigs = {doc_id: signature(text, params, None, rate) for doc_id, text in payload}
+    sigs = {doc_id: signature(text, params, rate) for doc_id, text in payload}
     fp_rows: list[list[np.ndarray]] = [[] for _ in range(reducers)]
     band_rows: list[list[np.ndarray]] = [[] for _ in range(reducers)]
     kgram_rows: list[list[np.ndarray]] = [[] for _ in range(reducers)]

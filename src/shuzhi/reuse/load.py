@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..ingest import Item, Limits, collect, documents_of, load
-from .corpus import ReuseDoc, process_pool
+from .corpus import ReuseDoc, in_order, process_pool
 
 # Files per task sent to a worker process: large enough that sending the results back costs little.
 _CHUNK = 64
@@ -33,7 +33,7 @@ def load_reports(paths: list[str], limits: Limits = Limits(), keep_text: bool = 
     if jobs > 1 and len(items) > _CHUNK:
         chunks = [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
         with process_pool(jobs) as pool:
-            results = [r for part in pool.map(_read_chunk, chunks, [limits] * len(chunks), [keep_text] * len(chunks)) for r in part]
+            results = [r for part in in_order(pool, 2 * jobs, _read_chunk, chunks, limits, keep_text) for r in part]
     else:
         results = [_read(item, limits, keep_text) for item in items]
     docs: list[ReuseDoc] = []

@@ -31,10 +31,6 @@ class SignatureParams:
     def rows(self) -> int:
         return self.num_perm // self.bands
 
-    def permutations(self) -> None:
-        """One-permutation MinHash needs no table of permutations (kept for callers that pass one)."""
-        return None
-
 
 @dataclass
 class Signature:
@@ -54,7 +50,7 @@ class Signature:
         return key
 
 
-def signature(text: str, params: SignatureParams, perms: tuple[np.ndarray, np.ndarray] | None = None, sample_rate: int = 1) -> Signature:
+def signature(text: str, params: SignatureParams, sample_rate: int = 1) -> Signature:
     """Fingerprints and MinHash of the report's own text: k-grams inside official formulations and stock
     phrases of the genre are left out, so that two reports do not meet over what every report says."""
     from .boilerplate import boilerplate_spans, mask_of

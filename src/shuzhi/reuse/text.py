@@ -18,7 +18,7 @@ from ..document import Document
 # more than the rest of reading a report.
 _FULL_FIRST, _FULL_LAST, _FULL_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
 _IS_SPACE = np.zeros(0x10000, dtype=bool)
-_IS_SPACE[[c for c in range(0x10000) if re.match(r"[\s\u3000\ufeff\u200b]", chr(c))]] = True
+_IS_SPACE[[ord(c) for c in re.findall(r"[\s\u3000\ufeff\u200b]", "".join(map(chr, range(0x10000))))]] = True
 
 
 @dataclass
