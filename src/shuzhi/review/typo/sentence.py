@@ -23,9 +23,10 @@ class SentenceCorrector:
     def correct(self, text: str) -> tuple[str, set[int]]:
         """The corrected text and the positions changed (benchmarks/csc_eval.py's interface)."""
         chars = list(text)
-        for c in self.corrections(text):
+        found = self.corrections(text)
+        for c in found:
             chars[c.start] = c.suggested
-        return "".join(chars), {c.start for c in self.corrections(text)}
+        return "".join(chars), {c.start for c in found}
 
 
 def rule_corrector(config=None):
