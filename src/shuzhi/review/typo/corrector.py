@@ -33,21 +33,27 @@ class Settings:
     piece_cost: float = 0.0  # word-insertion penalty of the segmentation model
     margin: float = 4.0  # how far below the threshold the cheap estimate may be and still be rescored
     costs: dict = field(default_factory=lambda: {SAME_TONE: 1.0, SAME_SOUND: 2.5, NEAR_SOUND: 4.5, SHAPE: 4.0})
+    # Whole words typed by sound (联席悔意办公室 for 会议, 不旅行 for 履行: what a pinyin input method picks wrong).
+    word_threshold: float | None = None  # gain a same-sound word needs; None: not looked for
+    word_cost: float = 3.0  # channel cost per character the same-sound word changes
+    word_floor: float = -3.0  # a same-sound word this much rarer than what is written is not rescored
+    homophone_freq: int = 50  # a same-sound word must be at least this frequent
 
 
 @dataclass(frozen=True)
 class Correction:
     start: int  # offset in the text given to correct()
-    written: str
-    suggested: str
+    written: str  # one character, or the changed part of a word typed by sound
+    suggested: str  # as long as `written`
     kind: str  # confusion kind (confusion.SAME_TONE ...)
     gain: float  # log-probability gain less the channel cost
     word: str  # the dictionary word the suggestion forms
 
     @property
     def confidence(self) -> float:
-        """A monotone map of the gain to (0, 1): 0.5 at a gain of 4, 0.9 at about 8.4."""
-        return 1 / (1 + math.exp(-(self.gain - 4.0) / 2.0))
+        """A monotone map of the gain to (0, 1), fitted to the share of right suggestions on the even lines of
+        ECSpell-odw (benchmarks/csc_eval.py): about 0.7 at a gain of 8, 0.9 at 11.5, 0.97 at 14.5."""
+        return 1 / (1 + math.exp(-(self.gain - 6.0) / 2.5))
 
 
 @lru_cache(maxsize=4)
@@ -68,6 +74,65 @@ def _build_holes(min_freq: int) -> dict[str, frozenset[str]]:
             for i in range(len(w)):
                 index.setdefault(w[:i] + HOLE + w[i + 1 :], set()).add(w[i])
     return {k: frozenset(v) for k, v in index.items()}
+
+
+class Homophones:
+    """Words of two to four characters by their toneless pinyin ('hui yi' -> 会议, 悔意 ...)."""
+
+    def __init__(self, words: dict[str, tuple[str, ...]], chars: dict[str, str], phrases: dict[str, str]):
+        self.words = words
+        self.chars = chars  # character -> its usual reading, toneless
+        self.phrases = phrases  # word -> its reading, where it is not its characters' usual ones (银行 yin hang)
+
+    def key(self, word: str) -> str | None:
+        """The toneless pinyin of a word, or None when a character has none."""
+        key = self.phrases.get(word)
+        if key is None:
+            chars = self.chars
+            try:
+                key = " ".join([chars[ch] for ch in word])
+            except KeyError:
+                return None
+        return key
+
+    def of(self, word: str) -> tuple[str, ...]:
+        key = self.key(word)
+        return self.words.get(key, ()) if key else ()
+
+
+@lru_cache(maxsize=2)
+def homophones(min_freq: int) -> Homophones:
+    """The dictionary words at least min_freq frequent by their sound, kept in the disk cache."""
+    import pypinyin
+
+    from .cache import cached
+
+    lex = lexicon()
+    inputs = [min_freq, len(lex.freq), sum(lex.freq.values()), pypinyin.__version__]
+    return Homophones(*cached("sounds", inputs, lambda: _build_homophones(min_freq)))
+
+
+def _build_homophones(min_freq: int):
+    from pypinyin.phrases_dict import phrases_dict
+
+    from .confusion import split_tone
+
+    lex, conf = lexicon(), confusions()
+    chars = {ch: r[0][0] for ch, r in conf.readings.items() if r}
+    plain = Homophones({}, chars, {})
+    phrases = {}
+    for w, readings in phrases_dict.items():  # pypinyin's reading of the words it knows, for the heteronyms
+        key = " ".join(split_tone(r[0])[0] for r in readings)
+        if key != plain.key(w):
+            phrases[w] = key
+    index: dict[str, list[str]] = {}
+    by_sound = Homophones(index, chars, phrases)
+    for w, f in lex.freq.items():
+        if 2 <= len(w) <= 4 and f >= min_freq:
+            key = by_sound.key(w)
+            if key:
+                index.setdefault(key, []).append(w)
+    return {k: tuple(sorted(v, key=lambda w: -lex.freq[w])) for k, v in index.items()}, chars, phrases
 
 
 class UnigramScorer:
@@ -96,6 +161,16 @@ class SumScorer:
     def score(self, text: str) -> float:
         return sum(w * m.score(text) for m, w in self.weighted)
 
+    def delta(self, before: str, after: str, a: int, b: int) -> float:
+        return sum(w * delta(m, before, after, a, b) for m, w in self.weighted)
+
+
+def delta(model, before: str, after: str, a: int, b: int) -> float:
+    """log P(after) - log P(before), two texts that differ only in [a, b): a model that reads only a few
+    characters back (a character n-gram model) computes it from the positions the change can reach."""
+    local = getattr(model, "delta", None)
+    return local(before, after, a, b) if local else model.score(after) - model.score(before)
+
 
 class Corrector:
     def __init__(self, settings: Settings | None = None, lm=None, lex: Lexicon | None = None, conf: Confusions | None = None):
@@ -103,9 +178,11 @@ class Corrector:
         self.lex = lex or lexicon()
         self.conf = conf or confusions()
         self.holes = hole_index(self.settings.word_freq)
+        self.homophones = homophones(self.settings.homophone_freq) if self.settings.word_threshold is not None else None
         self.unigram = UnigramScorer(self.lex, self.settings.piece_cost)
         self.lm = lm or self.unigram  # the model candidates are rescored with
         self._best_cache: dict[tuple[str, int], tuple | None] = {}
+        self._word_cache: dict[tuple[str, int, int], tuple | None] = {}
         self._segmentations: dict[str, list[int]] = {}
 
     def segment(self, run: str) -> list[int]:
@@ -149,7 +226,74 @@ class Corrector:
                     gain, cand, kind, word = found
                     out.append(Correction(offset + i, chars[i], cand, kind, gain, word))
                     chars = chars[:i] + cand + chars[i + 1 :]  # later positions see the corrected text
+        if self.homophones:
+            out.extend(self._words(chars, bounds, offset, protected, {c.start - offset for c in out}))
+            out.sort(key=lambda c: c.start)
         return out
+
+    def _words(self, chars: str, bounds: list[int], offset: int, protected, touched: set[int]) -> list[Correction]:
+        """Words of the segmentation, and runs of lone characters, two to four characters long, replaced by a
+        word that sounds the same (tones aside) where the model finds it much more probable in context."""
+        st = self.settings
+        logp, unknown = self.lex.logp, self.lex.unknown
+        hom = self.homophones
+        index, phrases, sound_of = hom.words, hom.phrases, hom.chars
+        sounds = [sound_of.get(ch, "?") for ch in chars]  # "?" is no reading: no key with it is in the index
+        # The pieces' log-probabilities: a span's own, to pass over the candidates much rarer than it at once.
+        piece = [logp.get(chars[a:b], unknown) for a, b in zip(bounds, bounds[1:])]
+        out = []
+        for k, a in enumerate(bounds[:-1]):
+            for m in range(k + 1, len(bounds)):
+                b = bounds[m]
+                # One word, or a run of lone characters (新/代 for 信贷), never a word with what is next to it
+                # (提/质/升级 is not 直升机).
+                if b - a > 4 or (m > k + 1 and b - bounds[m - 1] > 1) or (m == k + 2 and bounds[k + 1] - a > 1):
+                    break
+                if b - a < 2:
+                    continue
+                base = sum(piece[k:m])
+                span = chars[a:b]
+                words = index.get(phrases.get(span) or " ".join(sounds[a:b]))
+                floor = base + st.word_floor + st.word_cost
+                if not words or logp[words[0]] < floor:  # commonest first
+                    continue
+                if (protected or touched) and any(i in protected or i in touched for i in range(a, b)):
+                    continue
+                cands = [c for c in words if logp[c] >= floor and c != span]
+                if not cands:
+                    continue
+                found = self._best_word(chars, a, b, cands)
+                if found and found[0] >= st.word_threshold:
+                    gain, cand = found
+                    changed = [i for i in range(a, b) if chars[i] != cand[i - a]]
+                    i, j = changed[0], changed[-1] + 1
+                    out.append(Correction(offset + i, chars[i:j], cand[i - a : j - a], SAME_SOUND, gain, cand))
+                    chars = chars[:a] + cand + chars[b:]
+                    sounds[a:b] = [sound_of.get(ch, "?") for ch in cand]
+                    touched.update(range(a, b))
+        return out
+
+    def _best_word(self, s: str, a: int, b: int, cands: list[str]):
+        """(gain, word) of the best of `cands` for s[a:b], or None; cached by the context it reads."""
+        w = self.settings.window
+        lo, hi = max(0, a - w), min(len(s), b + w)
+        key = (s[lo:hi], a - lo, b - lo)
+        if key in self._word_cache:
+            return self._word_cache[key]
+        if len(self._word_cache) > 200_000:
+            self._word_cache.clear()
+        before = s[lo:hi]
+        span = s[a:b]
+        best = None
+        for cand in cands:
+            if cand == span:
+                continue
+            cost = self.settings.word_cost * sum(x != y for x, y in zip(cand, span))
+            gain = delta(self.lm, before, s[lo:a] + cand + s[b:hi], a - lo, b - lo) - cost
+            if best is None or gain > best[0]:
+                best = (gain, cand)
+        self._word_cache[key] = best
+        return best
 
     def _best(self, s: str, i: int):
         """(gain, candidate, kind, word) of the best candidate at i, or None; cached by the context it reads,
@@ -204,4 +348,4 @@ class Corrector:
         a, b = max(0, i - w), min(len(s), i + w + 1)
         before = s[a:b]
         after = before[: i - a] + cand + before[i - a + 1 :]
-        return self.lm.score(after) - self.lm.score(before)
+        return delta(self.lm, before, after, i - a, i - a + 1)

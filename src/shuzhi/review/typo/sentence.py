@@ -24,9 +24,13 @@ class SentenceCorrector:
         """The corrected text and the positions changed (benchmarks/csc_eval.py's interface)."""
         chars = list(text)
         found = self.corrections(text)
+        flagged = set()
         for c in found:
-            chars[c.start] = c.suggested
-        return "".join(chars), {c.start for c in found}
+            for k, (old, new) in enumerate(zip(c.written, c.suggested)):
+                chars[c.start + k] = new
+                if old != new:
+                    flagged.add(c.start + k)
+        return "".join(chars), flagged
 
 
 def rule_corrector(config=None):
