@@ -156,7 +156,7 @@ def main() -> None:
         shared = sum(t in other for _, t in pairs)
         print(f"({shared} of the {len(pairs)} sentences of this half have a target that also occurs in the other half)")
     for threshold in args.threshold or [None]:
-        overrides = {k: (int(float(v)) if k in ("skip_freq", "word_freq", "window", "max_len", "fluent_freq") else float(v)) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
+        overrides = {k: (int(float(v)) if k in ("skip_freq", "word_freq", "window", "max_len", "fluent_freq", "homophone_freq") else float(v)) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
         costs = dict(Settings().costs)
         costs.update({k[5:]: float(v) for k, v in (item.split("=") for item in args.set) if k.startswith("cost_")})
         overrides["costs"] = costs

@@ -65,6 +65,7 @@ def fresh(path: Path, runs: int) -> None:
     """TY rules on text seen once: every distinct target sentence of an ECSpell file, caches emptied each run."""
     from shuzhi.document import Document
     from shuzhi.review.rules import typo
+    from shuzhi.review.typo.corpus_lm import base_model
 
     lines = [line.split("\t")[2] for line in path.read_text(encoding="utf-8").splitlines() if line.count("\t") >= 2]
     text = "\n".join(dict.fromkeys(lines))
@@ -73,6 +74,7 @@ def fresh(path: Path, runs: int) -> None:
         rates = []
         for _ in range(runs):
             typo._corrector.cache_clear()
+            base_model.cache_clear()  # and the base model's memo of scored n-grams with it
             checker = Checker(Config(select=select))
             checker.check(Document("<warm>", "预热，党建工作。", start=0, end=8))  # models loaded, caches empty
             started = time.process_time()

@@ -36,7 +36,7 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
     from .cache import cached, file_stamp, text_hash
 
     inputs = [file_stamp(_jieba_dict()), _wordfreq_version() if with_wordfreq else None, MAX_WORD, WORDFREQ_MIN,
-              DOMAIN_FREQ, text_hash(_domain_text()), text_hash(_formulations_text())]
+              DOMAIN_FREQ, *domain_hash()]
     logp, freq, tags, char_freq, unknown, prefixes = cached("lexicon", inputs, lambda: _build(with_wordfreq))
     return Lexicon(logp, freq, tags, char_freq, unknown, prefixes)
 
@@ -133,7 +133,7 @@ def _add_wordfreq(freq: dict[str, int], tags: dict[str, str], total: int) -> Non
 DOMAIN_FREQ = 200
 
 
-def _add_domain(freq: dict[str, int], tags: dict[str, str]) -> None:
+def domain_words() -> list[str]:
     """The project's own words: domain_words.txt and the formulations of the knowledge base."""
     from ..knowledge import load_knowledge
 
@@ -141,7 +141,18 @@ def _add_domain(freq: dict[str, int], tags: dict[str, str]) -> None:
     for f in load_knowledge().formulations:
         words.append(f.term)
         words.extend(f.parts)
-    for w in words:
+    return words
+
+
+def domain_hash() -> list[str]:
+    """What domain_words() is built from, for the disk caches' keys."""
+    from .cache import text_hash
+
+    return [text_hash(_domain_text()), text_hash(_formulations_text())]
+
+
+def _add_domain(freq: dict[str, int], tags: dict[str, str]) -> None:
+    for w in domain_words():
         if 2 <= len(w) <= MAX_WORD:
             freq[w] = max(freq.get(w, 0), DOMAIN_FREQ)
 
