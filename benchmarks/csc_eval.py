@@ -9,7 +9,8 @@ share of error-free sentences where anything was flagged; it is also given on th
 sentence (official prose written to be right).
 
 By default the statistical corrector is measured alone; --rule runs every TY rule through the checker
-(curated confusions and doubled characters included) and applies their first suggestion.
+(curated confusions and doubled characters included) and applies their first suggestion; there --threshold
+works as `typo_threshold` in shuzhi.toml does.
 `--half even` keeps lines 0, 2, 4, ... (the dev half the thresholds were tuned on), `--half odd` the test half.
 """
 
@@ -170,12 +171,13 @@ def main() -> None:
             # The pack's options, changed in this process only, to draw the curve and compare the models.
             rule = default_registry().get("TY003")
             rule.options = {**rule.options, "trigram": {"auto": "auto", "on": True, "off": False}[args.trigram]}
-            if threshold is not None:
-                rule.options["threshold"] = rule.options["trigram_threshold"] = threshold
             for item in args.option:
                 key, _, value = item.partition("=")
                 rule.options[key] = None if value == "none" else float(value)
-            correct = rule_corrector()
+            # As `typo_threshold` in shuzhi.toml: TY003's threshold, the one for whole words moved by as much.
+            from shuzhi.config import Config
+
+            correct = rule_corrector(Config(select=("TY",), typo_threshold=threshold))
         else:
             lm = make_lm(args.lm, args.weight, settings)
             if args.corpus:

@@ -312,3 +312,11 @@ def test_a_name_after_an_unclosed_quote_is_left_alone():
     # The closing quote is missing (PU reports that); 税苑 is the brand's name, not 税源.
     assert findings("打造“红色税苑党建品牌，把党员先锋作用发挥出来。", "TY003") == []
     assert [f.suggestions for f in findings("打造“红色”党建品牌，党员队伍结构不断忧化。", "TY003")] == [("优",)]
+
+
+def test_a_rare_character_is_questioned_for_its_shape_only():
+    # typed_chars=0 makes every character "rare": what sounds alike is no longer looked for, what looks alike is.
+    rare = Corrector(Settings(typed_chars=0))
+    assert rare.correct_run("年初制定了党建工作计化") == []  # 化/划: the same sound
+    assert [c.suggested for c in rare.correct_run("评选表彰优秀共产党员和膜范党支部")] == ["模"]  # 膜/模 look alike
+    assert [c.suggested for c in Corrector(Settings()).correct_run("年初制定了党建工作计化")] == ["划"]

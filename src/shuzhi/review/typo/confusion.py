@@ -62,6 +62,11 @@ class Confusions:
         return frozenset(self.of(ch))
 
     @lru_cache(maxsize=20000)  # noqa: B019 (one instance per process)
+    def shapes_of(self, ch: str) -> frozenset[str]:
+        """The characters that look like ch (some of them sound like it too: 膜/模)."""
+        return frozenset(self.shapes.get(ch, "")) - {ch}
+
+    @lru_cache(maxsize=20000)  # noqa: B019 (one instance per process)
     def of(self, ch: str) -> dict[str, str]:
         """Candidate -> kind, the closest kind when several apply."""
         out: dict[str, str] = {}

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .confusion import NEAR_SOUND, SAME_SOUND, SAME_TONE, SHAPE, Confusions, confusions
+from .confusion import NEAR_SOUND, SAME_SOUND, SAME_TONE, SHAPE, Confusions, common_chars, confusions
 from .lexicon import Lexicon, best_segmentation, lexicon
 
 HOLE = "?"
@@ -27,6 +27,10 @@ class Settings:
     skip_freq: int = 1000
     fluent_freq: int = 20000  # a single character at least this frequent, between frequent words, is no suspect  # a character inside a word at least this frequent is not a suspect
     word_freq: int = 20  # a candidate must form a dictionary word at least this frequent
+    # An input method offers the characters this common first: a rarer one written alone is meant, or mistaken
+    # for one that looks like it, not typed by sound (on ECSpell-odw: F1 -0.005, an eighth fewer findings on the
+    # right sentences). Whole words typed by sound are still looked for: 嗨关 for 海关 happens.
+    typed_chars: int = 4000
     window: int = 5  # characters of context each side when rescoring
     max_len: int = 4  # longest dictionary word a candidate is looked up in
     threshold: float = 6.0  # log-probability gain needed, after the channel cost
@@ -180,6 +184,7 @@ class Corrector:
         self.lex = lex or lexicon()
         self.conf = conf or confusions()
         self.holes = hole_index(self.settings.word_freq)
+        self.typed = frozenset(common_chars()[: self.settings.typed_chars])
         self.homophones = homophones(self.settings.homophone_freq) if self.settings.word_threshold is not None else None
         self.unigram = UnigramScorer(self.lex, self.settings.piece_cost)
         self.lm = lm or self.unigram  # the model candidates are rescored with
@@ -317,6 +322,8 @@ class Corrector:
         if not conf:
             return None
         conf_set = self.conf.set_of(s[i])
+        if s[i] not in self.typed:  # a rare character was picked on purpose: only a slip of the eye or pen
+            conf_set = self.conf.shapes_of(s[i])
         logp = self.lex.logp
         costs = st.costs
         n = len(s)
