@@ -31,7 +31,7 @@ class Settings:
     # for one that looks like it, not typed by sound (on ECSpell-odw: F1 -0.005, an eighth fewer findings on the
     # right sentences). Whole words typed by sound are still looked for: 嗨关 for 海关 happens.
     typed_chars: int = 4000
-    window: int = 5  # characters of context each side when rescoring
+    window: int = 4  # characters of context each side when rescoring (5 gives the same corrections on ECSpell-odw, 15% slower)
     max_len: int = 4  # longest dictionary word a candidate is looked up in
     threshold: float = 6.0  # log-probability gain needed, after the channel cost
     piece_cost: float = 0.0  # word-insertion penalty of the segmentation model
