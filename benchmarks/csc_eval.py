@@ -11,7 +11,9 @@ sentence (official prose written to be right).
 By default the statistical corrector is measured alone; --rule runs every TY rule through the checker
 (curated confusions and doubled characters included) and applies their first suggestion; there --threshold
 works as `typo_threshold` in shuzhi.toml does.
-`--half even` keeps lines 0, 2, 4, ... (the dev half the thresholds were tuned on), `--half odd` the test half.
+`--half even` keeps lines 0, 2, 4, ... (the dev half the thresholds were tuned on), `--half odd` the test half;
+`--distinct` keeps only the sentences whose target does not occur in the other half (ECSpell repeats sentences
+with different errors).
 """
 
 from __future__ import annotations
@@ -133,6 +135,8 @@ def main() -> None:
     parser.add_argument("file")
     parser.add_argument("--half", choices=("even", "odd"))
     parser.add_argument("--rule", action="store_true", help="every TY rule through the checker")
+    parser.add_argument("--distinct", action="store_true",
+                        help="with --half: only the sentences whose target does not occur in the other half")
     parser.add_argument("--trigram", choices=("auto", "on", "off"), default="off",
                         help="with --rule: rescore with sunpinyin's trigram (sunpinyin-data); default off, to measure the fallback")
     parser.add_argument("--show", type=int, default=0, help="misses and false alarms shown")
@@ -156,6 +160,9 @@ def main() -> None:
         other = {t for _, t in read(Path(args.file), "odd" if args.half == "even" else "even")}
         shared = sum(t in other for _, t in pairs)
         print(f"({shared} of the {len(pairs)} sentences of this half have a target that also occurs in the other half)")
+        if args.distinct:
+            pairs = [(src, t) for src, t in pairs if t not in other]
+            name += " (only targets not in the other half)"
     for threshold in args.threshold or [None]:
         overrides = {k: (int(float(v)) if k in ("skip_freq", "word_freq", "window", "max_len", "fluent_freq", "homophone_freq") else float(v)) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
         costs = dict(Settings().costs)

@@ -11,6 +11,7 @@ import yaml
 
 from ..knowledge import KnowledgeError
 from ..registry import MARK
+from ..yamlfile import load_yaml
 
 _KEYS = {"wrong", "right", "before", "after", "unless", "source", "note", "severity", "example", "good"}
 _LOOK = 12  # characters of context read on each side of a hit
@@ -55,7 +56,7 @@ def load_confusions() -> Confusions:
 def parse_confusions(text: str, name: str = "confusions.yaml") -> Confusions:
     """The entries of a confusions file, validated: a bad entry stops start-up with the entry named."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{name}: YAML 格式错误：{exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
