@@ -49,3 +49,13 @@ def test_invalid_packs_are_refused_with_a_reason(change, expected):
 def test_broken_yaml_is_reported():
     with pytest.raises(PackError, match="YAML 格式错误"):
         load_pack_text("rules: [", "broken.yaml")
+
+
+def test_descriptions_have_no_space_where_yaml_folded_a_chinese_line():
+    import re
+
+    from shuzhi.review.registry import default_registry
+
+    folded = re.compile(r"[\u4e00-\u9fff，。；：、）”] [\u4e00-\u9fff“（]")
+    bad = [r.code for r in default_registry().rules.values() if folded.search(r.description)]
+    assert bad == []

@@ -64,6 +64,8 @@ class Rule:
             return
         for key in ("code", "name", "title", "severity", "message", "description"):
             setattr(self, key, spec[key])
+        # A folded YAML line break between two Chinese characters is no space in Chinese.
+        self.description = _FOLDED_SPACE.sub("", self.description)
         self.basis = spec.get("basis", "")
         self.safety = spec.get("safety")
         self.options = spec.get("options", {})
@@ -118,6 +120,9 @@ class Rule:
         if not self.examples.bad or not self.examples.good:
             problems.append(f"{self.code}: 必须同时有应报告和不应报告的例句")
         return problems
+
+
+_FOLDED_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])")
 
 
 @dataclass
