@@ -240,8 +240,8 @@ def test_a_word_typed_by_sound_is_replaced_as_a_whole():
         pytest.skip("snownlp 未安装")
     (c,) = corrector.correct_run("切实落实各项整改错失")
     assert (c.written, c.suggested, c.word) == ("错失", "措施", "措施")
-    (c,) = corrector.correct_run("每季度召开一次党建工作联席悔意")
-    assert (c.start, c.written, c.suggested) == (13, "悔意", "会议")
+    (c,) = corrector.correct_run("每季度召开一次党建工作领导小组悔意")
+    assert (c.start, c.written, c.suggested) == (15, "悔意", "会议")
     (f,) = findings("对照问题清单，切实落实各项整改错失。", "TY003")
     assert (f.end - f.start, f.suggestions) == (2, ("措施",)) and "同音" in f.message and "可组成" not in f.message
 

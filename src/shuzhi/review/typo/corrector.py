@@ -37,7 +37,7 @@ class Settings:
     piece_cost: float = 0.0  # word-insertion penalty of the segmentation model
     margin: float = 4.0  # how far below the threshold the cheap estimate may be and still be rescored
     costs: dict = field(default_factory=lambda: {SAME_TONE: 1.0, SAME_SOUND: 2.5, NEAR_SOUND: 4.5, SHAPE: 4.0})
-    # Whole words typed by sound (联席悔意办公室 for 会议, 不旅行 for 履行: what a pinyin input method picks wrong).
+    # Whole words typed by sound (领导小组悔意 for 会议, 整改错失 for 措施: what a pinyin input method picks wrong).
     word_threshold: float | None = None  # gain a same-sound word needs; None: not looked for
     # Channel cost of a same-sound word per character it changes. Counting the wrong pick of the input method
     # once (a cost of 3 plus 0 or 1 per further character) finds a few more on ECSpell and more false alarms.
