@@ -42,7 +42,9 @@ class Settings:
     # Channel cost of a same-sound word per character it changes. Counting the wrong pick of the input method
     # once (a cost of 3 plus 0 or 1 per further character) finds a few more on ECSpell and more false alarms.
     word_cost: float = 3.0
-    word_floor: float = -3.0  # a same-sound word this much rarer than what is written is not rescored
+    # A same-sound word is rescored only when, less its channel cost, it is at least as probable as what is
+    # written, context aside (-3 finds 0.5% more sentences on ECSpell-odw, 30% slower).
+    word_floor: float = 0.0
     homophone_freq: int = 50  # a same-sound word must be at least this frequent
 
 
