@@ -164,7 +164,7 @@ def main() -> None:
             pairs = [(src, t) for src, t in pairs if t not in other]
             name += " (only targets not in the other half)"
     for threshold in args.threshold or [None]:
-        overrides = {k: (int(float(v)) if k in ("skip_freq", "word_freq", "window", "max_len", "fluent_freq", "homophone_freq") else float(v)) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
+        overrides = {k: (int(float(v)) if k in ("skip_freq", "word_freq", "window", "max_len", "fluent_freq", "homophone_freq", "typed_chars") else float(v)) for k, v in (item.split("=") for item in args.set) if not k.startswith("cost_")}
         costs = dict(Settings().costs)
         costs.update({k[5:]: float(v) for k, v in (item.split("=") for item in args.set) if k.startswith("cost_")})
         overrides["costs"] = costs
