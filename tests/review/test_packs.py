@@ -59,3 +59,10 @@ def test_descriptions_have_no_space_where_yaml_folded_a_chinese_line():
     folded = re.compile(r"[\u4e00-\u9fff，。；：、）”] [\u4e00-\u9fff“（]")
     bad = [r.code for r in default_registry().rules.values() if folded.search(r.description)]
     assert bad == []
+
+
+def test_a_rule_without_a_description_is_reported_not_crashed():
+    from shuzhi.review.registry import Rule
+
+    rule = Rule({"code": "TY099", "name": "x", "title": "x", "severity": "info", "message": "x", "description": None})
+    assert any("description" in p for p in rule.validate())

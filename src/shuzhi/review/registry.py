@@ -65,7 +65,7 @@ class Rule:
         for key in ("code", "name", "title", "severity", "message", "description"):
             setattr(self, key, spec[key])
         # A folded YAML line break between two Chinese characters is no space in Chinese.
-        self.description = _FOLDED_SPACE.sub("", self.description)
+        self.description = _FOLDED_SPACE.sub("", self.description or "")
         self.basis = spec.get("basis", "")
         self.safety = spec.get("safety")
         self.options = spec.get("options", {})

@@ -188,7 +188,7 @@ class CharConfusion(Rule):
 
 _QUOTED = re.compile(r"[“「『]([^”」』\n]{1,40})[”」』]")
 # An opening quote left unclosed (PU reports it): what follows it is most likely the name it was opened for.
-_UNCLOSED = re.compile(r"[“「『](?![^“”「」『』\n]{0,40}[”」』])([^“”「」『』\n，。；]{1,10})")
+_UNCLOSED = re.compile(r"[“「『](?![^“「『\n]*[”」』])([^“”「」『』\n，。；]{1,10})")
 
 
 def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:

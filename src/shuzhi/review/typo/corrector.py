@@ -72,7 +72,7 @@ def hole_index(min_freq: int) -> dict[str, frozenset[str]]:
 
     lex = lexicon()
     # The lexicon's size and a sample of it stand for its sources, which lexicon() has already checked.
-    inputs = [min_freq, len(lex.freq), sum(lex.freq.values())]
+    inputs = [min_freq, lex.stamp]
     return cached("holes", inputs, lambda: _build_holes(min_freq))
 
 
@@ -117,7 +117,7 @@ def homophones(min_freq: int) -> Homophones:
     from .cache import cached
 
     lex = lexicon()
-    inputs = [min_freq, len(lex.freq), sum(lex.freq.values()), pypinyin.__version__]
+    inputs = [min_freq, lex.stamp, pypinyin.__version__]
     return Homophones(*cached("sounds", inputs, lambda: _build_homophones(min_freq)))
 
 

@@ -20,6 +20,7 @@ class Lexicon:
     char_freq: dict[str, int]  # summed frequency of the words containing each character
     unknown: float  # log-probability of a character that is not a dictionary word
     prefixes: frozenset[str]  # every proper prefix of a word, so segmentation stops extending early
+    stamp: str = ""  # a hash of what the lexicon was built from, for the keys of tables built from it
 
     def word(self, w: str) -> int:
         return self.freq.get(w, 0)
@@ -38,7 +39,7 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
     inputs = [file_stamp(_jieba_dict()), _wordfreq_version() if with_wordfreq else None, MAX_WORD, WORDFREQ_MIN,
               DOMAIN_FREQ, *domain_hash()]
     logp, freq, tags, char_freq, unknown, prefixes = cached("lexicon", inputs, lambda: _build(with_wordfreq))
-    return Lexicon(logp, freq, tags, char_freq, unknown, prefixes)
+    return Lexicon(logp, freq, tags, char_freq, unknown, prefixes, text_hash(repr(inputs)))
 
 
 # Only the tags something reads are kept: names (guard.py), set phrases (TY004's fixed phrases), and every
