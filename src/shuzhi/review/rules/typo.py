@@ -192,16 +192,15 @@ _UNCLOSED = re.compile(r"[“「『](?![^“「『\n]*[”」』])([^“”「�
 
 
 def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
-    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose), the formulations
-    that FM001 reports as written wrong and the listed confusions TY002 reports (they name their source, which
-    says more)."""
+    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose) and the formulations
+    that FM001 reports as written wrong (it names the formulation and its source, which says more). TY002's
+    listed confusions need no place here: TY002 supersedes TY003 (typo.yaml)."""
     from .formulation import scan_document
 
     spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
     spans += [m.span(1) for m in _UNCLOSED.finditer(doc.text, doc.start, doc.end)]
     norm, (_, near, _) = scan_document(doc, ctx)
     spans += [norm.span(m.start, m.end) for m in near]
-    spans += [(start, end) for start, end, _ in curated.find(doc.text, doc.start, doc.end)]  # TY002's
     return {i for s, e in spans for i in range(s, e)}
 
 
