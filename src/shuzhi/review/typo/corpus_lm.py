@@ -145,9 +145,10 @@ def corpus_texts(paths: tuple[str, ...]):
 
 
 def is_reuse_index(path: Path) -> bool:
+    """An SQLite file (a folder or a missing path cannot be opened: OSError)."""
     try:
         with path.open("rb") as f:
-            return path.is_file() and f.read(16) == b"SQLite format 3\0"
+            return f.read(16) == b"SQLite format 3\0"
     except OSError:
         return False
 

@@ -25,7 +25,7 @@ class Settings:
     """Thresholds of the corrector; tuned on the even lines of ECSpell-odw only (benchmarks/csc_eval.py)."""
 
     skip_freq: int = 1000
-    fluent_freq: int = 20000  # a single character at least this frequent, between frequent words, is no suspect  # a character inside a word at least this frequent is not a suspect
+    fluent_freq: int = 20000  # a single character at least this frequent, between frequent words, is no suspect
     word_freq: int = 20  # a candidate must form a dictionary word at least this frequent
     # An input method offers the 3,500 commonest characters first (as many as the first level of the 通用规范
     # 汉字表): a rarer one written alone is meant (庆祝大会暨表彰大会), or mistaken for one that looks like it, not
@@ -71,7 +71,7 @@ def hole_index(min_freq: int) -> dict[str, frozenset[str]]:
     from .cache import cached
 
     lex = lexicon()
-    # The lexicon's size and a sample of it stand for its sources, which lexicon() has already checked.
+    # The lexicon's stamp stands for its sources, which lexicon() has already checked.
     inputs = [min_freq, lex.stamp]
     return cached("holes", inputs, lambda: _build_holes(min_freq))
 
@@ -85,6 +85,9 @@ def _build_holes(min_freq: int) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
+NO_READING = "?"  # a character pypinyin has no reading for: no key with it is in the index
+
+
 class Homophones:
     """Words of two to four characters by their toneless pinyin ('hui yi' -> 会议, 悔意 ...)."""
 
@@ -93,20 +96,17 @@ class Homophones:
         self.chars = chars  # character -> its usual reading, toneless
         self.phrases = phrases  # word -> its reading, where it is not its characters' usual ones (银行 yin hang)
 
-    def key(self, word: str) -> str | None:
-        """The toneless pinyin of a word, or None when a character has none."""
-        key = self.phrases.get(word)
-        if key is None:
-            chars = self.chars
-            try:
-                key = " ".join([chars[ch] for ch in word])
-            except KeyError:
-                return None
-        return key
+    def readings(self, text: str) -> list[str]:
+        """Each character's usual reading (NO_READING where it has none)."""
+        chars = self.chars
+        return [chars.get(ch, NO_READING) for ch in text]
+
+    def key(self, word: str, readings: list[str] | None = None) -> str:
+        """The toneless pinyin of a word; `readings` are its characters', when the caller has them already."""
+        return self.phrases.get(word) or " ".join(self.readings(word) if readings is None else readings)
 
     def of(self, word: str) -> tuple[str, ...]:
-        key = self.key(word)
-        return self.words.get(key, ()) if key else ()
+        return self.words.get(self.key(word), ())
 
 
 @lru_cache(maxsize=2)
@@ -128,7 +128,7 @@ def _build_homophones(min_freq: int):
 
     lex, conf = lexicon(), confusions()
     chars = {ch: r[0][0] for ch, r in conf.readings.items() if r}
-    plain = Homophones({}, chars, {})
+    plain = Homophones({}, chars, {})  # the characters' readings alone
     phrases = {}
     for w, readings in phrases_dict.items():  # pypinyin's reading of the words it knows, for the heteronyms
         key = " ".join(split_tone(r[0])[0] for r in readings)
@@ -139,7 +139,7 @@ def _build_homophones(min_freq: int):
     for w, f in lex.freq.items():
         if 2 <= len(w) <= 4 and f >= min_freq:
             key = by_sound.key(w)
-            if key:
+            if NO_READING not in key:
                 index.setdefault(key, []).append(w)
     return {k: tuple(sorted(v, key=lambda w: -lex.freq[w])) for k, v in index.items()}, chars, phrases
 
@@ -247,8 +247,7 @@ class Corrector:
         st = self.settings
         logp, unknown = self.lex.logp, self.lex.unknown
         hom = self.homophones
-        index, phrases, sound_of = hom.words, hom.phrases, hom.chars
-        sounds = [sound_of.get(ch, "?") for ch in chars]  # "?" is no reading: no key with it is in the index
+        sounds = hom.readings(chars)  # once for the run: a span's key is made of them
         # The pieces' log-probabilities: a span's own, to pass over the candidates much rarer than it at once.
         piece = [logp.get(chars[a:b], unknown) for a, b in zip(bounds, bounds[1:])]
         out = []
@@ -263,7 +262,7 @@ class Corrector:
                     continue
                 base = sum(piece[k:m])
                 span = chars[a:b]
-                words = index.get(phrases.get(span) or " ".join(sounds[a:b]))
+                words = hom.words.get(hom.key(span, sounds[a:b]))
                 floor = base + st.word_floor + st.word_cost
                 if not words or logp[words[0]] < floor:  # commonest first
                     continue
@@ -279,7 +278,7 @@ class Corrector:
                     i, j = changed[0], changed[-1] + 1
                     out.append(Correction(offset + i, chars[i:j], cand[i - a : j - a], SAME_SOUND, gain, cand))
                     chars = chars[:a] + cand + chars[b:]
-                    sounds[a:b] = [sound_of.get(ch, "?") for ch in cand]
+                    sounds[a:b] = hom.readings(cand)
                     touched.update(range(a, b))
         return out
 
@@ -296,9 +295,7 @@ class Corrector:
         before = s[lo:hi]
         span = s[a:b]
         best = None
-        for cand in cands:
-            if cand == span:
-                continue
+        for cand in cands:  # none of them is the span itself
             cost = st.word_cost * sum(x != y for x, y in zip(cand, span))
             gain = delta(self.lm, before, s[lo:a] + cand + s[b:hi], a - lo, b - lo) - cost
             if best is None or gain > best[0]:
