@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ...document import SectionKind
-from ..yamlfile import load_yaml
+from ..yamlfile import parse_yaml
 
 # Characters ignored when formulations are compared with text: quotes, enumeration commas, spaces.
 IGNORED_IN_TERMS = "“”‘’\"'「」『』、 \u3000\t"
@@ -92,10 +90,7 @@ class Knowledge:
 
 def _read(name: str) -> dict:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{name}: YAML 格式错误：{exc}") from None
+    data = parse_yaml(text, name, KnowledgeError)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{name}: 顶层应为映射")
     return data

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-import yaml
-
 from ...document import Document
 from ..registry import IMPLEMENTATIONS, Rule
 from ..text import MACROS
-from ..yamlfile import load_yaml
+from ..yamlfile import parse_yaml
 
 _KEYS = {
     "code", "type", "name", "title", "severity", "message", "description", "basis", "safety",
@@ -124,10 +122,7 @@ def _validate(spec: object, origin: str) -> dict:
 
 
 def load_pack_text(text: str, origin: str) -> list[Rule]:
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise PackError(f"{origin}: YAML 格式错误：{exc}") from None
+    data = parse_yaml(text, origin, PackError)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{origin}: 顶层应为含 rules 列表的映射")
     rules = []

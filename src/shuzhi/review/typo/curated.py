@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ..knowledge import KnowledgeError
 from ..registry import MARK
-from ..yamlfile import load_yaml
+from ..yamlfile import parse_yaml
 
 _KEYS = {"wrong", "right", "before", "after", "unless", "source", "note", "severity", "example", "good"}
 _LOOK = 12  # characters of context read on each side of a hit
@@ -55,10 +53,7 @@ def load_confusions() -> Confusions:
 
 def parse_confusions(text: str, name: str = "confusions.yaml") -> Confusions:
     """The entries of a confusions file, validated: a bad entry stops start-up with the entry named."""
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{name}: YAML 格式错误：{exc}") from None
+    data = parse_yaml(text, name, KnowledgeError)
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise KnowledgeError(f"{name}: 顶层应为含 sources 和 entries 的映射")
     sources = data.get("sources") or {}
