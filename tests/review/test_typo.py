@@ -112,6 +112,37 @@ def test_names_are_never_corrected(text):
     assert findings(text, "TY003") == []
 
 
+@needs_base
+@pytest.mark.parametrize("text, written, suggested", [
+    ("组织县人民医院主冶医师到村开展义诊。", "冶", "治"),  # before a title: read as a name
+    ("哈尔宾医科大学附属医院党委书记作报告。", "宾", "滨"),  # before a unit suffix
+])
+def test_a_typo_that_reads_like_a_name_is_corrected_at_a_much_higher_gain(text, written, suggested):
+    (f,) = findings(text, "TY003")
+    assert (text[f.start : f.end], f.suggestions) == (written, (suggested,))
+    # With the option removed, the guard leaves every name alone.
+    from shuzhi.review.registry import default_registry
+
+    rule = default_registry().get("TY003")
+    saved = rule.options
+    rule.options = {k: v for k, v in saved.items() if k != "name_threshold"}
+    try:
+        assert findings(text, "TY003") == []
+    finally:
+        rule.options = saved
+
+
+def test_a_guarded_position_needs_the_name_threshold():
+    corrector = Corrector(Settings(threshold=6.0))
+    run = "党员队伍结构不断忧化"
+    (c,) = corrector.correct_run(run)
+    assert c.suggested == "优"
+    assert corrector.correct_run(run, guarded={c.start}) == []  # name_threshold None: never changed
+    for need, found in ((c.gain - 0.1, 1), (c.gain + 0.1, 0)):
+        guarded = Corrector(Settings(threshold=6.0, name_threshold=need))
+        assert len(guarded.correct_run(run, guarded={c.start})) == found
+
+
 def test_local_words_from_the_configuration_are_never_corrected():
     text = "全年发展党员5名，党员队伍结构不断忧化。"
     assert findings(text, config=Config(select=("TY",), words=("忧化",))) == []

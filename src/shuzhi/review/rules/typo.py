@@ -12,7 +12,7 @@ from ..text import HAN
 from ..typo import curated
 from ..typo.confusion import REASONS, common_chars
 from ..typo.corrector import Corrector, Settings
-from ..typo.guard import protected_positions, unusual_share
+from ..typo.guard import name_positions, protected_positions, unusual_share
 
 # X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
 _STRAY = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
@@ -81,7 +81,8 @@ class WordConfusion(Rule):
 
 @lru_cache(maxsize=8)
 def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5, trigram: bool = False,
-               base_weight: float = 0.0, word_threshold: float | None = None) -> Corrector:
+               base_weight: float = 0.0, word_threshold: float | None = None,
+               name_threshold: float | None = None) -> Corrector:
     """One corrector per setting, shared by every document a process checks (its caches are what makes it fast).
 
     Candidates are rescored with jieba's unigram word model, or with sunpinyin's word trigram model when it is
@@ -108,7 +109,7 @@ def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: fl
 
         experts.append((corpus_model(corpus), corpus_weight))
     lm = SumScorer(*experts) if len(experts) > 1 else lm
-    return Corrector(Settings(threshold=threshold, word_threshold=word_threshold), lm)
+    return Corrector(Settings(threshold=threshold, word_threshold=word_threshold, name_threshold=name_threshold), lm)
 
 
 def _use_trigram(option) -> bool:
@@ -128,15 +129,13 @@ class CharConfusion(Rule):
         opts = self.options
         trigram = _use_trigram(opts.get("trigram", False))
         threshold = float(opts.get("trigram_threshold" if trigram else "threshold", 8.0))
-        word_threshold = opts.get("word_threshold")
-        if word_threshold is not None:
-            word_threshold = float(word_threshold)
-        if ctx.config.typo_threshold:  # shuzhi.toml moves both thresholds by as much
-            if word_threshold is not None:
-                word_threshold += ctx.config.typo_threshold - threshold
+        # None turns the whole-word pass off, and leaves the characters of a name alone whatever their gain.
+        others = [None if opts.get(k) is None else float(opts[k]) for k in ("word_threshold", "name_threshold")]
+        if ctx.config.typo_threshold:  # shuzhi.toml moves every threshold by as much
+            others = [None if t is None else t + ctx.config.typo_threshold - threshold for t in others]
             threshold = ctx.config.typo_threshold
         corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram,
-                               float(opts.get("base_weight", 0.0)), word_threshold)
+                               float(opts.get("base_weight", 0.0)), *others)
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
         common = _common_set()
@@ -160,10 +159,11 @@ class CharConfusion(Rule):
                 base = run.start()
                 corrections = corrector.correct_run(s, base, frozenset(), bounds)
                 if corrections:  # names are looked for only in the few runs where something was found
-                    protected = protected_positions(s, bounds, corrector.lex)
+                    # Given names are never changed; other names only at a much higher gain (主冶医师).
+                    protected, names = name_positions(s, bounds, corrector.lex)
                     skip_here = skip()
                     protected.update(i - base for i in range(base, run.end()) if i in skip_here)
-                    corrections = corrector.correct_run(s, base, protected, bounds)
+                    corrections = corrector.correct_run(s, base, protected, bounds, names)
                 found.extend(corrections)
             truncated = len(found) > cap
             if truncated:

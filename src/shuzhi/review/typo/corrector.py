@@ -47,6 +47,9 @@ class Settings:
     # written, context aside (-3 finds 0.5% more sentences on ECSpell-odw, 30% slower).
     word_floor: float = 0.0
     homophone_freq: int = 50  # a same-sound word must be at least this frequent
+    # Gain a correction needs where the guard sees a name (guard.py: 林时党支部 reads as a name after the
+    # surname 林, 主冶医师 as one before a title); None: such positions are never changed.
+    name_threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -204,9 +207,10 @@ class Corrector:
             bounds = self._segmentations[run] = best_segmentation(run, self.lex)[1]
         return bounds
 
-    def correct_run(self, run: str, offset: int = 0, protected=frozenset(), bounds=None) -> list[Correction]:
-        """Corrections inside one run of Han characters; `protected` holds positions never to change, and
-        `bounds` the run's best segmentation when the caller has it already."""
+    def correct_run(self, run: str, offset: int = 0, protected=frozenset(), bounds=None, guarded=frozenset()) -> list[Correction]:
+        """Corrections inside one run of Han characters; `protected` holds positions never to change, `guarded`
+        the ones that may be part of a name (changed only at `name_threshold`), and `bounds` the run's best
+        segmentation when the caller has it already."""
         st = self.settings
         freq = self.lex.freq
         n = len(run)
@@ -231,17 +235,22 @@ class Corrector:
             for i in range(a, b):
                 if i in protected:
                     continue
+                need = st.threshold
+                if i in guarded:
+                    if st.name_threshold is None:
+                        continue
+                    need = max(need, st.name_threshold)
                 found = self._best(chars, i)
-                if found and found[0] >= st.threshold:
+                if found and found[0] >= need:
                     gain, cand, kind, word = found
                     out.append(Correction(offset + i, chars[i], cand, kind, gain, word))
                     chars = chars[:i] + cand + chars[i + 1 :]  # later positions see the corrected text
         if self.homophones:
-            out.extend(self._words(chars, bounds, offset, protected, {c.start - offset for c in out}))
+            out.extend(self._words(chars, bounds, offset, protected, {c.start - offset for c in out}, guarded))
             out.sort(key=lambda c: c.start)
         return out
 
-    def _words(self, chars: str, bounds: list[int], offset: int, protected, touched: set[int]) -> list[Correction]:
+    def _words(self, chars: str, bounds: list[int], offset: int, protected, touched: set[int], guarded=frozenset()) -> list[Correction]:
         """Words of the segmentation, and runs of lone characters, two to four characters long, replaced by a
         word that sounds the same (tones aside) where the model finds it much more probable in context."""
         st = self.settings
@@ -268,11 +277,16 @@ class Corrector:
                     continue
                 if (protected or touched) and any(i in protected or i in touched for i in range(a, b)):
                     continue
+                need = st.word_threshold
+                if guarded and any(i in guarded for i in range(a, b)):
+                    if st.name_threshold is None:
+                        continue
+                    need = max(need, st.name_threshold)
                 cands = [c for c in words if logp[c] >= floor and c != span]
                 if not cands:
                     continue
                 found = self._best_word(chars, a, b, cands)
-                if found and found[0] >= st.word_threshold:
+                if found and found[0] >= need:
                     gain, cand = found
                     changed = [i for i in range(a, b) if chars[i] != cand[i - a]]
                     i, j = changed[0], changed[-1] + 1

@@ -7,6 +7,9 @@ because they form no dictionary word. A character is protected when
 - it is one of the three characters before a title or name marker (郦波教授, 张建伟同志) that form no word;
 - it is one of the two characters after a surname that stands alone, where they stand alone too (王建伟,
   乐韶凤), or one of the three after a title (支部书记王建伟).
+
+The last kind, a given name, is the surest: `person_positions` gives those alone. The other kinds also catch
+typos that read like names (主冶医师, 哈尔宾医科大学), so the corrector may still change them at a much higher gain.
 """
 
 from __future__ import annotations
@@ -45,9 +48,17 @@ def _surnames() -> frozenset[str]:
 
 
 def protected_positions(run: str, bounds: list[int], lex: Lexicon) -> set[int]:
+    """Every position the guard sees a name at."""
+    people, others = name_positions(run, bounds, lex)
+    return people | others
+
+
+def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int], set[int]]:
+    """(the positions of given names after a surname or a title, the other positions of names)."""
     pieces = list(zip(bounds, bounds[1:]))
     single = {a for a, b in pieces if b - a == 1}
     out: set[int] = set()
+    people: set[int] = set()
     for a, b in pieces:
         if b - a > 1 and lex.tags.get(run[a:b], "").startswith(_NAME_TAGS):
             # 王建 is a name in the dictionary, and 王建伟 a name it does not know: the next lone character too.
@@ -66,7 +77,7 @@ def protected_positions(run: str, bounds: list[int], lex: Lexicon) -> set[int]:
         # After a title (支部书记王建伟): the name that follows.
         e = m.end()
         if e < len(run) and run[e] in _surnames():
-            out.update(range(e, min(len(run), e + 3)))
+            people.update(range(e, min(len(run), e + 3)))
     surnames = _surnames()
     starts = {a: b for a, b in pieces}
     for a, b in pieces:
@@ -77,8 +88,8 @@ def protected_positions(run: str, bounds: list[int], lex: Lexicon) -> set[int]:
         nxt = starts.get(a + 1)
         if b - a == 1 and nxt is not None and nxt - (a + 1) >= 2 and lex.freq.get(run[a + 1 : nxt], 0) >= _NAME_PAIR_FREQ:
             continue
-        out.update(range(a + 1, min(len(run), a + 3)))
-    return out
+        people.update(range(a + 1, min(len(run), a + 3)))
+    return people, out - people
 
 
 def _piece_is(pieces: list[tuple[int, int]], start: int, end: int) -> bool:
