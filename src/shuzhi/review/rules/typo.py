@@ -13,6 +13,7 @@ from ..typo import curated
 from ..typo.confusion import REASONS, common_chars
 from ..typo.corrector import Corrector, Settings
 from ..typo.guard import name_positions, protected_positions, unusual_share
+from ..typo.traditional import simplified_forms
 
 # X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
 _STRAY = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
@@ -301,3 +302,37 @@ def _parallel(text: str, start: int, end: int, last: str) -> bool:
             return True
     after = _RUN.match(text, end + 1) if end + 1 < len(text) else None
     return bool(after and after.group().endswith(last))
+
+
+@implements("traditional-char")
+class TraditionalChar(Rule):
+    """Traditional characters in a simplified text: each run of them with its simplified form; a paragraph with
+    more runs than the cap (one copied from a traditional source) gets one finding, at its first run."""
+
+    def check(self, doc, ctx):
+        forms = simplified_forms()
+        if not forms:
+            return
+        cap = int(self.options.get("max_per_paragraph", 3))
+        text = doc.text
+        for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
+            runs = [(m.start(), m.end()) for m in _traditional_runs().finditer(text, para.start(), para.end())]
+            if not runs:
+                continue
+            simplified = ["".join(forms[ch] for ch in text[s:e]) for s, e in runs]
+            if len(runs) <= cap:
+                for (s, e), simple in zip(runs, simplified):
+                    yield self.finding(doc, s, e, message=f"“{text[s:e]}”是繁体字，应为“{simple}”", suggestions=[simple])
+                continue
+            (s, e), chars = runs[0], sum(e - s for s, e in runs)
+            examples = "、".join(f"“{text[a:b]}”应为“{simple}”" for (a, b), simple in list(zip(runs, simplified))[:3])
+            yield self.finding(
+                doc, s, e,
+                message=f"本段有{len(runs)}处繁体字（共{chars}字），如{examples}，应全部改为规范简化字（只标出第一处）",
+                suggestions=[simplified[0]],
+            )
+
+
+@lru_cache(maxsize=1)
+def _traditional_runs() -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(simplified_forms()))) + "]+")
