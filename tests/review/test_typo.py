@@ -84,6 +84,9 @@ def test_confusion_kinds():
     assert conf.of("自")["白"] == SHAPE
     assert conf.of("信")["性"] == NEAR_SOUND  # xìn / xìng
     assert "选" not in conf.of("暖")  # 暖 xuān is a rare reading: only a character's usual reading counts
+    # A radical dropped or added (呆/保, 责/债, 斗/科), another radical on the same part (悔/梅, 暖/援).
+    for written, meant in ("呆保", "促足", "责债", "斗科", "悔梅", "暖援"):
+        assert conf.of(written)[meant] == SHAPE, (written, meant)
 
 
 def test_corrector_finds_and_explains_a_typo():
