@@ -441,3 +441,24 @@ def test_a_reuse_index_with_url_characters_in_its_name_is_read(tmp_path):
     con.commit()
     con.close()
     assert list(index_texts(path)) == ["全面推进清廉机关建设"]
+
+
+def test_cache_files_of_a_table_unused_for_a_month_are_removed_when_it_is_written(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from shuzhi.review.typo import cache
+
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path))
+    month = (cache.STALE_DAYS + 1) * 86400
+    old, recent, other = (tmp_path / name for name in ("typo-demo-old.pickle", "typo-demo-recent.pickle", "typo-else-old.pickle"))
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    for path in (old, other):
+        os.utime(path, (time.time() - month, time.time() - month))
+    assert cache.cached("demo", [1], lambda: {"a": 1}) == {"a": 1}
+    assert not old.exists() and recent.exists() and other.exists()  # only the same table's, only stale ones
+    (written,) = [p for p in tmp_path.glob("typo-demo-*.pickle") if p != recent]
+    os.utime(written, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    assert cache.cached("demo", [1], lambda: {"b": 2}) == {"a": 1}  # read back, not rebuilt
+    assert time.time() - written.stat().st_mtime < 60  # and marked used
