@@ -135,15 +135,14 @@ def test_a_typo_that_reads_like_a_name_is_corrected_at_a_much_higher_gain(text, 
         rule.options = saved
 
 
-def test_a_guarded_position_needs_the_name_threshold():
+def test_a_guarded_position_needs_the_gain_given_for_it():
     corrector = Corrector(Settings(threshold=6.0))
     run = "党员队伍结构不断忧化"
     (c,) = corrector.correct_run(run)
     assert c.suggested == "优"
-    assert corrector.correct_run(run, guarded={c.start}) == []  # name_threshold None: never changed
     for need, found in ((c.gain - 0.1, 1), (c.gain + 0.1, 0)):
-        guarded = Corrector(Settings(threshold=6.0, name_threshold=need))
-        assert len(guarded.correct_run(run, guarded={c.start})) == found
+        assert len(corrector.correct_run(run, guarded={c.start: need})) == found
+    assert len(corrector.correct_run(run, guarded={c.start + 1: c.gain + 1})) == 1  # another position's
 
 
 def test_local_words_from_the_configuration_are_never_corrected():

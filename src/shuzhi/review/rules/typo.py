@@ -122,7 +122,7 @@ def _use_trigram(option) -> bool:
     return bool(option)
 
 
-_THRESHOLDS = ("word_threshold", "name_threshold")  # the TY003 options that are Settings thresholds
+_THRESHOLDS = ("word_threshold", "name_threshold")  # the TY003 options that are gains
 
 
 @implements("char-confusion")
@@ -134,12 +134,13 @@ class CharConfusion(Rule):
         trigram = _use_trigram(opts.get("trigram", False))
         threshold = float(opts.get("trigram_threshold" if trigram else "threshold", 8.0))
         # A threshold left out (None) turns the whole-word pass off, or leaves the characters of names alone.
-        settings = {k: None if opts.get(k) is None else float(opts[k]) for k in _THRESHOLDS}
+        thresholds = {k: None if opts.get(k) is None else float(opts[k]) for k in _THRESHOLDS}
         if ctx.config.typo_threshold:  # shuzhi.toml moves every threshold by as much
-            settings = {k: None if t is None else t + ctx.config.typo_threshold - threshold for k, t in settings.items()}
+            thresholds = {k: None if t is None else t + ctx.config.typo_threshold - threshold for k, t in thresholds.items()}
             threshold = ctx.config.typo_threshold
+        name_threshold = thresholds.pop("name_threshold")
         corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram,
-                               float(opts.get("base_weight", 0.0)), **settings)
+                               float(opts.get("base_weight", 0.0)), **thresholds)
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
         common = _common_set()
@@ -167,7 +168,10 @@ class CharConfusion(Rule):
                     protected, names = name_positions(s, bounds, corrector.lex)
                     skip_here = skip()
                     protected.update(i - base for i in range(base, run.end()) if i in skip_here)
-                    corrections = corrector.correct_run(s, base, protected, bounds, names)
+                    if name_threshold is None:
+                        protected |= names
+                    guarded = dict.fromkeys(names, name_threshold) if name_threshold is not None else None
+                    corrections = corrector.correct_run(s, base, protected, bounds, guarded)
                 found.extend(corrections)
             truncated = len(found) > cap
             if truncated:

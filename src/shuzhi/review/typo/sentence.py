@@ -34,7 +34,8 @@ class SentenceCorrector:
 
 
 def rule_corrector(config=None):
-    """A `correct(text)` running every TY rule through the checker, each finding's first suggestion applied."""
+    """A `correct(text)` running the rules `config` selects (every TY rule by default) through the checker, each
+    finding's first suggestion applied."""
     from ...config import Config
     from ...document import Document
     from ..checker import Checker
