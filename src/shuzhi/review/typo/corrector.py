@@ -329,19 +329,24 @@ class Corrector:
         if s[i] not in self.typed:  # a rare character was picked on purpose: only a slip of the eye or pen
             conf_set = self.conf.shapes_of(s[i])
         logp = self.lex.logp
+        holes = self.holes
         costs = st.costs
-        n = len(s)
+        # The words through i are slices of its neighbourhood with i left out: 推?高速 -> 推?, ?高, 推?高 ...
+        reach = st.max_len - 1
+        lo = max(0, i - reach)
+        holed = s[lo:i] + HOLE + s[i + 1 : i + 1 + reach]
+        h, m = i - lo, len(holed)
         estimates: dict[str, tuple[float, str]] = {}
         for length in range(2, st.max_len + 1):
-            for j in range(max(0, i - length + 1), min(i, n - length) + 1):
-                key = s[j:i] + HOLE + s[i + 1 : j + length]
-                fills = self.holes.get(key)
+            for j in range(max(0, h - length + 1), min(h, m - length) + 1):
+                key = holed[j : j + length]
+                fills = holes.get(key)
                 if not fills:
                     continue
                 both = fills & conf_set  # in C: the confusable characters that complete the word
                 if not both:
                     continue
-                base = self.unigram.score(s[j : j + length])
+                base = self.unigram.score(s[lo + j : lo + j + length])
                 for cand in both:
                     word = key.replace(HOLE, cand)
                     est = logp[word] - base - costs[conf[cand]]
