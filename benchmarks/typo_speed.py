@@ -1,4 +1,4 @@
-"""Characters per second of each typo rule alone (TY001-TY004) on one core, on the same corpus as check_speed.py.
+"""Characters per second of each typo rule alone (TY001-TY005) on one core, on the same corpus as check_speed.py.
 
     python benchmarks/typo_speed.py [--mb 2] [--runs 5] [--ecspell FILE]
 
@@ -54,7 +54,7 @@ def main() -> None:
         files, chars, size = build_corpus(folder, int(args.mb * 1024 * 1024))
         docs = [d for p in sorted(folder.iterdir()) for d in documents_of(load(str(p), p.read_bytes()))]
         print(f"corpus: {files} reports, {chars:,} characters")
-        for select in (("TY001",), ("TY002",), ("TY003",), ("TY004",), ("TY",)):
+        for select in (("TY001",), ("TY002",), ("TY003",), ("TY004",), ("TY005",), ("TY",)):
             median, first = rate(docs, chars, select, args.runs)
             print(f"{'+'.join(select)}: {median:,.0f} chars/s median of {args.runs} (first pass {first:,.0f})")
     if args.ecspell:

@@ -81,7 +81,7 @@ class WordConfusion(Rule):
 
 
 @lru_cache(maxsize=8)
-def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.5, trigram: bool = False,
+def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: float = 0.25, trigram: bool = False,
                base_weight: float = 0.0, **settings) -> Corrector:
     """One corrector per setting, shared by every document a process checks (its caches are what makes it fast);
     `settings` are the corrector's other Settings.
@@ -139,7 +139,7 @@ class CharConfusion(Rule):
             thresholds = {k: None if t is None else t + ctx.config.typo_threshold - threshold for k, t in thresholds.items()}
             threshold = ctx.config.typo_threshold
         name_threshold = thresholds.pop("name_threshold")
-        corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.5)), trigram,
+        corrector = _corrector(threshold, tuple(ctx.config.typo_corpus), float(opts.get("corpus_weight", 0.25)), trigram,
                                float(opts.get("base_weight", 0.0)), **thresholds)
         cap = int(opts.get("max_per_paragraph", 3))
         max_unusual = float(opts.get("max_unusual_share", 0.1))
