@@ -77,12 +77,14 @@ def main(data: Path) -> None:
             if d != c and d in rank:
                 found[d] = min(found.get(d, 9), strength)
 
-        # A radical dropped or added: c is the main part of d, or d of c.
-        for d in by_main.get(c, ()):
-            if len(parts.get(d, [])) == 2:
-                add(d, 0)
+        # A radical dropped or added: c is the main part of d, or d of c (a part of two strokes or more, and at
+        # most six strokes of radical: 刀/分, 斗/科, not 一/大).
+        if n >= 2:
+            for d in by_main.get(c, ()):
+                if len(parts.get(d, [])) == 2 and strokes.get(d, 0) - n <= 6:
+                    add(d, 0)
         for p in main_parts(c):
-            if len(parts.get(c, [])) == 2 and strokes.get(p, 0) >= 2:
+            if len(parts.get(c, [])) == 2 and strokes.get(p, 0) >= 2 and n - strokes.get(p, 0) <= 6:
                 add(p, 0)
             # Another radical on the same main part: the bigger the part they share, the closer.
             if strokes.get(p, 0) >= 4:

@@ -110,6 +110,9 @@ def test_severity_follows_confidence():
     "上海市虹口区嘉兴路街道虹叶居民区党总支书记。",
     "围绕“数聚先锋”品牌建设开展活动。",
     "会议由支部书记王建伟主持，李晓燕、张卫平参加。",
+    # Surnames that are also common words (高, 林): the name before a title is still one (not 高建立).
+    "高建伟同志作表态发言，林志宇同志主持。",
+    "在高建伟书记的带领下，支部各项工作有序推进。",
 ])
 def test_names_are_never_corrected(text):
     assert findings(text, "TY003") == []
@@ -117,8 +120,7 @@ def test_names_are_never_corrected(text):
 
 @needs_base
 @pytest.mark.parametrize("text, written, suggested", [
-    ("组织县人民医院主冶医师到村开展义诊。", "冶", "治"),  # before a title: read as a name
-    ("哈尔宾医科大学附属医院党委书记作报告。", "宾", "滨"),  # before a unit suffix
+    ("组织县人民医院主冶医师到村开展义诊。", "冶", "治"),  # before a title, read as a name: into a longer title
 ])
 def test_a_typo_that_reads_like_a_name_is_corrected_at_a_much_higher_gain(text, written, suggested):
     (f,) = findings(text, "TY003")
@@ -180,6 +182,31 @@ def test_a_paragraph_in_traditional_characters_gets_one_finding():
 def test_characters_the_table_keeps_in_some_words_are_not_traditional():
     assert findings("扭转乾坤，於潜镇一伙人瞭望远方，藉此机会", "TY005") == []
     assert findings("臺灣同胞來訪", config=Config(select=("TY005",), words=("臺灣同胞來訪",))) == []
+    # Next to a traditional character they are traditional too: 乾淨 is 干净.
+    (f, _) = findings("保持环境乾淨整潔。", "TY005")
+    assert (f.suggestions, "乾淨" in f.message) == (("干净",), True)
+
+
+def test_variants_the_standard_table_restored_are_not_traditional():
+    # 《通用规范汉字表》: 吒 in 哪吒, 昇 and 甦 in names, 甯 as a surname.
+    assert findings("组织青少年观看电影《哪吒之魔童闹海》，甯静、王昇华、李甦同志参加。", "TY005") == []
+
+
+def test_a_phrase_converts_as_a_whole():
+    (f,) = findings("制定五年計畫。", "TY005")
+    assert f.suggestions == ("计划",)  # 畫 alone would be 画
+
+
+def test_the_paragraph_finding_is_placed_on_a_run_the_users_words_leave_reported():
+    text = "臺灣同胞來訪，座談會上大家學習了黨的二十大精神，組織開展了活動。"
+    (f,) = findings(text, config=Config(select=("TY005",), words=("臺灣同胞來訪",)))
+    assert text[f.start : f.end] == "談會" and "本段有5处" in f.message
+
+
+def test_in_a_paragraph_reported_once_no_traditional_character_is_called_a_homophone():
+    text = ("今年以来，支部组织党员认真學習党的二十大精神，深入开展调查研究，切實解决群众急难愁盼问题，推动各项工作"
+            "落地見效，不断發展壮大村集体经济，群众满意度明显提升，為乡村振兴提供了坚强组织保证。")
+    assert [f.rule for f in findings(text)] == ["TY005"]
 
 
 def test_without_the_character_table_nothing_is_reported(monkeypatch):

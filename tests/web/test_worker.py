@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 
@@ -65,5 +66,9 @@ def test_shuzhi_worker_in_a_subprocess_processes_a_queued_upload(settings, tree,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "后台检查进程已启动" in done.stdout
+    # The task framework's own lines, in Chinese: no English reaches the console.
+    assert "（上传的报告）：开始检查" in done.stdout and "（上传的报告）：检查完成" in done.stdout
+    assert "排队的任务已全部处理" in done.stdout
+    assert not re.search(r"[A-Za-z]{4,} [A-Za-z]{3,}", done.stdout + done.stderr), done.stdout + done.stderr
     queued.refresh_from_db()
     assert queued.status == Upload.DONE and Report.objects.get().findings.filter(rule="PH001").exists()

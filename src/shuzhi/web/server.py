@@ -36,10 +36,40 @@ def serve(host: str, port: int, migrate: bool = True, threads: int = 8) -> int:
     return 0
 
 
+class ChineseWorkerLog:
+    """A logging filter: the task framework's lines in Chinese (its start-up line is dropped, ours says it)."""
+
+    STATES = {"RUNNING": "开始检查", "SUCCESSFUL": "检查完成", "FAILED": "检查失败"}
+    TASKS = {"shuzhi.web.reviews.tasks.check_upload": "上传的报告"}
+
+    def filter(self, record) -> bool:
+        msg, args = record.msg, record.args if isinstance(record.args, tuple) else ()
+        if msg.startswith("Starting worker"):
+            return False
+        if msg.startswith("Task id=%s path=%s state=%s") and len(args) == 3:
+            task_id, path, state = args
+            state = getattr(state, "value", state)
+            record.msg, record.args = "任务 %s（%s）：%s", (task_id, self.TASKS.get(path, path), self.STATES.get(state, state))
+        elif msg.startswith("No more tasks to run"):
+            record.msg, record.args = "排队的任务已全部处理，后台检查进程退出", ()
+        elif msg.startswith("Received %s - shutting down gracefully"):
+            record.msg = "收到 %s，处理完当前任务后退出（再按 Ctrl+C 立即退出）"
+        elif msg.startswith("Received %s - terminating current task"):
+            record.msg = "收到 %s，中止当前任务并退出"
+        elif msg.startswith("Task id=%s failed unexpectedly"):
+            record.msg = "任务 %s 意外失败"
+        return True
+
+
 def worker(batch: bool = False, interval: float = 1.0) -> int:
     """Run queued checks as they arrive (or, with batch, those queued now, then stop)."""
     _setup()
+    import logging
+
     from django.core.management import call_command
+
+    for name in ("django_tasks", "django_tasks_db"):
+        logging.getLogger(name).addFilter(ChineseWorkerLog())
 
     call_command("migrate", interactive=False, verbosity=0)
     print("后台检查进程已启动" + ("（处理完排队的任务后退出）" if batch else "（Ctrl+C 停止）"), flush=True)

@@ -13,7 +13,7 @@ from ..typo import curated
 from ..typo.confusion import REASONS, common_chars
 from ..typo.corrector import Corrector, Settings
 from ..typo.guard import name_positions, protected_positions, unusual_share
-from ..typo.traditional import simplified_forms
+from ..typo.traditional import phrases, shared_forms, simplified_forms, to_simplified
 
 # X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
 _STRAY = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
@@ -113,6 +113,22 @@ def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: fl
     return Corrector(Settings(threshold=threshold, **settings), lm)
 
 
+def _into_title(run: str, c, base: int, titled: dict[int, int]) -> bool:
+    """False for a correction before a title whose word stays in front of it (高建伟同志 -> 建立): a name."""
+    i = c.start - base
+    if not any(p in titled for p in range(i, i + len(c.written))):
+        return True
+    title = titled.get(i, titled.get(i + len(c.written) - 1))
+    fixed = run[:i] + c.suggested + run[i + len(c.written) :]
+    lo = max(0, i - len(c.word) + 1)
+    k = fixed.find(c.word, lo)
+    while k != -1 and k <= i:
+        if k + len(c.word) > title:
+            return True
+        k = fixed.find(c.word, k + 1)
+    return False
+
+
 def _use_trigram(option) -> bool:
     """'auto': sunpinyin's model when its Debian package is installed; true or false force the choice."""
     if option == "auto":
@@ -164,14 +180,19 @@ class CharConfusion(Rule):
                 base = run.start()
                 corrections = corrector.correct_run(s, base, frozenset(), bounds)
                 if corrections:  # names are looked for only in the few runs where something was found
-                    # Given names are never changed; other names only at a much higher gain (主冶医师).
-                    protected, names = name_positions(s, bounds, corrector.lex)
+                    # People's names are never changed; other names only at a much higher gain (社会冶理处), and
+                    # the characters before a title only into a longer title (主冶医师, not 高建伟同志).
+                    protected, titled, names = name_positions(s, bounds, corrector.lex)
                     skip_here = skip()
                     protected.update(i - base for i in range(base, run.end()) if i in skip_here)
                     if name_threshold is None:
-                        protected |= names
-                    guarded = dict.fromkeys(names, name_threshold) if name_threshold is not None else None
+                        protected |= names | set(titled)
+                        guarded = None
+                    else:
+                        guarded = dict.fromkeys([*names, *titled], name_threshold)
                     corrections = corrector.correct_run(s, base, protected, bounds, guarded)
+                    if titled and guarded:
+                        corrections = [c for c in corrections if _into_title(s, c, base, titled)]
                 found.extend(corrections)
             truncated = len(found) > cap
             if truncated:
@@ -200,13 +221,15 @@ _UNCLOSED = re.compile(r"[“「『](?![^“「『\n]*[”」』])([^“”「�
 
 
 def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
-    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose) and the formulations
-    that FM001 reports as written wrong (it names the formulation and its source, which says more). TY002's
-    listed confusions need no place here: TY002 supersedes TY003 (typo.yaml)."""
+    """Positions TY003 leaves alone: short quoted names (“数聚先锋” puns on 数据 on purpose), the formulations
+    that FM001 reports as written wrong (it names the formulation and its source, which says more) and the
+    traditional characters TY005 reports. TY002's listed confusions need no place here: TY002 supersedes TY003
+    (typo.yaml)."""
     from .formulation import scan_document
 
     spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
     spans += [m.span(1) for m in _UNCLOSED.finditer(doc.text, doc.start, doc.end)]
+    spans += traditional_runs(doc.text, doc.start, doc.end)  # TY005's, in every paragraph it reports at one run
     norm, (_, near, _) = scan_document(doc, ctx)
     spans += [norm.span(m.start, m.end) for m in near]
     return {i for s, e in spans for i in range(s, e)}
@@ -317,16 +340,17 @@ class TraditionalChar(Rule):
     more runs than the cap (one copied from a traditional source) gets one finding, at its first run."""
 
     def check(self, doc, ctx):
-        forms = simplified_forms()
-        if not forms:
+        if not simplified_forms():
             return
         cap = int(self.options.get("max_per_paragraph", 3))
         text = doc.text
+        words = _local_word_spans(text, doc.start, doc.end, ctx.config.words)
         for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
-            runs = [(m.start(), m.end()) for m in _traditional_runs().finditer(text, para.start(), para.end())]
+            runs = [r for r in traditional_runs(text, para.start(), para.end())
+                    if not any(s <= r[0] and r[1] <= e for s, e in words)]  # the user's own words (a unit's name)
             if not runs:
                 continue
-            simplified = ["".join(forms[ch] for ch in text[s:e]) for s, e in runs]
+            simplified = [to_simplified(text[s:e]) for s, e in runs]
             if len(runs) <= cap:
                 for (s, e), simple in zip(runs, simplified):
                     yield self.finding(doc, s, e, message=f"“{text[s:e]}”是繁体字，应为“{simple}”", suggestions=[simple])
@@ -340,6 +364,35 @@ class TraditionalChar(Rule):
             )
 
 
+def traditional_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of traditional characters in text[start:end], each widened over the characters simplified text
+    shares with traditional text (乾淨, not 乾坤) and over a phrase of the phrase table it is part of."""
+    shared, table = shared_forms(), phrases()
+    spans: list[tuple[int, int]] = []
+    for m in _traditional_chars().finditer(text, start, end):
+        s, e = m.span()
+        while s > start and text[s - 1] in shared:
+            s -= 1
+        while e < end and text[e] in shared:
+            e += 1
+        for n in (2, 3, 4):  # 計畫: 畫 alone is 画, the phrase is 计划
+            for k in range(max(start, s - n + 1), min(e, end - n + 1)):
+                if text[k : k + n] in table:
+                    s, e = min(s, k), max(e, k + n)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _local_word_spans(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
+    if not words:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return [m.span() for m in pattern.finditer(text, start, end)]
+
+
 @lru_cache(maxsize=1)
-def _traditional_runs() -> re.Pattern:
+def _traditional_chars() -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(simplified_forms()))) + "]+")

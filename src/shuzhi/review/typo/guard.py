@@ -8,8 +8,10 @@ because they form no dictionary word. A character is protected when
 - it is one of the two characters after a surname that stands alone, where they stand alone too (王建伟,
   乐韶凤), or one of the three after a title (支部书记王建伟).
 
-The last kind, a given name, is the surest: `person_positions` gives those alone. The other kinds also catch
-typos that read like names (主冶医师, 哈尔宾医科大学), so the corrector may still change them at a much higher gain.
+People's names are the surest of these, and never changed. Place and unit names also catch typos that read
+like names (社会冶理处, 驻村工作人队), so the corrector may still change them at a much higher gain; so too the
+characters before a title, but only into a word that runs into the title (党祖书记 -> 党组书记, 主冶医师 -> 主治医师):
+高建伟同志 is never made 高建立同志. `name_positions` tells the three kinds apart.
 """
 
 from __future__ import annotations
@@ -49,20 +51,24 @@ def _surnames() -> frozenset[str]:
 
 def protected_positions(run: str, bounds: list[int], lex: Lexicon) -> set[int]:
     """Every position the guard sees a name at."""
-    people, others = name_positions(run, bounds, lex)
-    return people | others
+    people, titled, others = name_positions(run, bounds, lex)
+    return people | set(titled) | others
 
 
-def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int], set[int]]:
-    """(the positions of given names after a surname or a title, the other positions of names)."""
+def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int], dict[int, int], set[int]]:
+    """(the positions of people's names: dictionary person names, given names after a surname or a title;
+    the characters before a title, each with where its title starts: a name (高建伟同志) or the head of a longer
+    title (党组书记, 主治医师); the positions of other names: places and units)."""
     pieces = list(zip(bounds, bounds[1:]))
     single = {a for a, b in pieces if b - a == 1}
     out: set[int] = set()
     people: set[int] = set()
+    titled: dict[int, int] = {}
     for a, b in pieces:
-        if b - a > 1 and lex.tags.get(run[a:b], "").startswith(_NAME_TAGS):
+        tag = lex.tags.get(run[a:b], "")
+        if b - a > 1 and tag.startswith(_NAME_TAGS):
             # 王建 is a name in the dictionary, and 王建伟 a name it does not know: the next lone character too.
-            out.update(range(a, b + 1 if b in single else b))
+            (people if tag.startswith("nr") else out).update(range(a, b + 1 if b in single else b))
     for suffix in PLACE_SUFFIXES:
         k = run.find(suffix)
         while k != -1:
@@ -73,7 +79,7 @@ def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int],
         k = m.start()
         before = [p for p in range(max(0, k - 3), k) if p in single]
         if len(before) >= 2 or (before and before[-1] == k - 1):
-            out.update(range(max(0, k - 3), k))
+            titled.update(dict.fromkeys(range(max(0, k - 3), k), k))
         # After a title (支部书记王建伟): the name that follows.
         e = m.end()
         if e < len(run) and run[e] in _surnames():
@@ -89,7 +95,8 @@ def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int],
         if b - a == 1 and nxt is not None and nxt - (a + 1) >= 2 and lex.freq.get(run[a + 1 : nxt], 0) >= _NAME_PAIR_FREQ:
             continue
         people.update(range(a + 1, min(len(run), a + 3)))
-    return people, out - people
+    titled = {i: k for i, k in titled.items() if i not in people}
+    return people, titled, out - people - set(titled)
 
 
 def _piece_is(pieces: list[tuple[int, int]], start: int, end: int) -> bool:
