@@ -229,7 +229,8 @@ def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
 
     spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
     spans += [m.span(1) for m in _UNCLOSED.finditer(doc.text, doc.start, doc.end)]
-    spans += traditional_runs(doc.text, doc.start, doc.end)  # TY005's, in every paragraph it reports at one run
+    if simplified_forms() and _traditional_chars().search(doc.text, doc.start, doc.end):
+        spans += traditional_runs(doc.text, doc.start, doc.end)  # TY005's, in every paragraph it reports at one run
     norm, (_, near, _) = scan_document(doc, ctx)
     spans += [norm.span(m.start, m.end) for m in near]
     return {i for s, e in spans for i in range(s, e)}
@@ -340,10 +341,10 @@ class TraditionalChar(Rule):
     more runs than the cap (one copied from a traditional source) gets one finding, at its first run."""
 
     def check(self, doc, ctx):
-        if not simplified_forms():
-            return
-        cap = int(self.options.get("max_per_paragraph", 3))
         text = doc.text
+        if not simplified_forms() or not _traditional_chars().search(text, doc.start, doc.end):
+            return  # the common case: not one traditional character
+        cap = int(self.options.get("max_per_paragraph", 3))
         words = _local_word_spans(text, doc.start, doc.end, ctx.config.words)
         for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
             runs = [r for r in traditional_runs(text, para.start(), para.end())
