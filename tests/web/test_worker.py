@@ -72,3 +72,49 @@ def test_shuzhi_worker_in_a_subprocess_processes_a_queued_upload(settings, tree,
     assert not re.search(r"[A-Za-z]{4,} [A-Za-z]{3,}", done.stdout + done.stderr), done.stdout + done.stderr
     queued.refresh_from_db()
     assert queued.status == Upload.DONE and Report.objects.get().findings.filter(rule="PH001").exists()
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+@pytest.mark.django_db
+def test_a_check_whose_worker_died_is_queued_again_and_finished_without_repeats(settings, tree, monkeypatch):
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    from shuzhi.web.reviews.models import SourceFile, UploadedFile
+    from shuzhi.web.reviews.recovery import host, requeue_interrupted
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    client = client_for(tree.secretary_a)
+    settings.TASKS = DATABASE
+    files = [("first.txt", report_bytes()), ("second.txt", report_bytes().replace("党建".encode(), "党的建设".encode()))]
+    assert upload(client, tree.branch_a, files).status_code == 202
+    queued = Upload.objects.get()
+    kept = [(f.name, bytes(f.data)) for f in queued.files.order_by("pk")]
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    assert SourceFile.objects.count() == 2 and Report.objects.count() == 2
+    # As if the worker died after storing both reports, before the upload was marked done.
+    for name, data in kept:
+        UploadedFile.objects.create(upload=queued, name=name, data=data)
+    Upload.objects.filter(pk=queued.pk).update(status=Upload.RUNNING)
+    task = DBTaskResult.objects.get()
+    task.status, task.worker_ids = "RUNNING", [f"{host()}:{_dead_pid()}:abcd"]
+    task.save()
+    alive = DBTaskResult.objects.create(task_path=task.task_path, args_kwargs=task.args_kwargs, status="RUNNING",
+                                        backend_name=task.backend_name, queue_name=task.queue_name, run_after=task.run_after,
+                                        worker_ids=[f"{host()}:{os.getpid()}:abcd"], exception_class_path="", traceback="")
+    elsewhere = DBTaskResult.objects.create(task_path=task.task_path, args_kwargs=task.args_kwargs, status="RUNNING",
+                                            backend_name=task.backend_name, queue_name=task.queue_name,
+                                            run_after=task.run_after, worker_ids=["another-host:1:abcd"],
+                                            exception_class_path="", traceback="")
+    assert requeue_interrupted() == 1
+    assert Upload.objects.get().status == Upload.QUEUED
+    assert {r.pk: r.status for r in DBTaskResult.objects.all()} == {task.pk: "READY", alive.pk: "RUNNING", elsewhere.pk: "RUNNING"}
+    DBTaskResult.objects.filter(pk__in=[alive.pk, elsewhere.pk]).delete()
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    queued.refresh_from_db()
+    assert queued.status == Upload.DONE and (queued.total, queued.done) == (2, 2)
+    assert queued.duplicates == [] and queued.errors == [] and Report.objects.count() == 2

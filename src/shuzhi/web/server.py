@@ -72,6 +72,12 @@ def worker(batch: bool = False, interval: float = 1.0) -> int:
         logging.getLogger(name).addFilter(ChineseWorkerLog())
 
     call_command("migrate", interactive=False, verbosity=0)
+    from .reviews.recovery import requeue_interrupted, worker_id
+
     print("后台检查进程已启动" + ("（处理完排队的任务后退出）" if batch else "（Ctrl+C 停止）"), flush=True)
-    call_command("db_worker", batch=batch, interval=interval, reload=False, startup_delay=False, verbosity=1)
+    interrupted = requeue_interrupted()
+    if interrupted:
+        print(f"上次后台检查进程中断时有 {interrupted} 个检查未完成，已重新排队", flush=True)
+    call_command("db_worker", batch=batch, interval=interval, reload=False, startup_delay=False, verbosity=1,
+                 worker_id=worker_id())
     return 0

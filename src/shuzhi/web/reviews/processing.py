@@ -82,15 +82,21 @@ def _process(upload: Upload) -> None:
         items += collected.items
         upload.errors += [error_dict(e) for e in collected.errors]
         upload.skipped += collected.skipped
+    # Files this upload stored before its worker was interrupted (recovery.py): done, not repeats.
+    stored = set(SourceFile.objects.filter(upload=upload).values_list("sha256", flat=True))
     seen = set(SourceFile.objects.filter(organization=upload.organization, year=upload.year).values_list("sha256", flat=True))
     fresh: list[tuple[Item, str]] = []
     for item in items:
         digest = sha256(item.data)
-        if digest in seen:
+        if digest in stored:
+            stored.discard(digest)
+        elif digest in seen:
             upload.duplicates.append(item.source)
         else:
             seen.add(digest)
             fresh.append((item, digest))
+    for name in ("errors", "skipped", "duplicates"):  # a second run after an interruption lists them again
+        setattr(upload, name, _unique(getattr(upload, name)))
     upload.total = len(items)
     upload.done = len(items) - len(fresh)
     upload.save(update_fields=["total", "done", "errors", "skipped", "duplicates"])
@@ -105,6 +111,17 @@ def _process(upload: Upload) -> None:
             _store_batch(upload, batch, orgs)
             batch, began = [], time.monotonic()
     _store_batch(upload, batch, orgs)
+
+
+def _unique(entries: list) -> list:
+    """The entries in their order, each once (dicts compared by their items)."""
+    out, keys = [], set()
+    for e in entries:
+        key = tuple(sorted(e.items())) if isinstance(e, dict) else e
+        if key not in keys:
+            keys.add(key)
+            out.append(e)
+    return out
 
 
 def _store_batch(upload: Upload, batch: list, orgs: list[Organization]) -> None:

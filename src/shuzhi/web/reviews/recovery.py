@@ -1,0 +1,56 @@
+"""Checks a worker on this machine started and never finished (it was killed, or the machine lost power).
+
+The task framework marks a claimed task as running and leaves it so when its worker dies: the upload would show
+检查中 for ever. Each `shuzhi worker` names itself by host and process id (`worker_id`); at start-up it puts back
+in the queue the running tasks whose worker, on this host, is no longer alive. The upload's files are still in the
+database (they are deleted only once it is done), and its reports already stored are not checked twice.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from django.db import transaction
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from .models import Upload
+
+
+def host() -> str:
+    return socket.gethostname()[:40] or "localhost"
+
+
+def worker_id() -> str:
+    """host:pid:random, at most 64 characters (the framework's limit)."""
+    return f"{host()}:{os.getpid()}:{os.urandom(4).hex()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def requeue_interrupted() -> int:
+    """Put back the tasks of dead workers of this host; the number put back."""
+    here = host()
+    count = 0
+    for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING):
+        last = result.worker_ids[-1] if result.worker_ids else ""
+        name, _, rest = last.partition(":")
+        pid = rest.partition(":")[0]
+        if name != here or not pid.isdigit() or _alive(int(pid)):
+            continue  # another machine's worker, one started otherwise, or one still at work
+        with transaction.atomic():
+            result.status = TaskResultStatus.READY
+            result.started_at = None
+            result.save(update_fields=["status", "started_at"])
+            Upload.objects.filter(task_id=str(result.id)[:64], status=Upload.RUNNING).update(status=Upload.QUEUED)
+        count += 1
+    return count
