@@ -85,7 +85,7 @@ def test_a_check_whose_worker_died_is_queued_again_and_finished_without_repeats(
     from django_tasks_db.models import DBTaskResult
 
     from shuzhi.web.reviews.models import SourceFile, UploadedFile
-    from shuzhi.web.reviews.recovery import host, requeue_interrupted
+    from shuzhi.web.reviews.recovery import boot, host, requeue_interrupted
 
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     client = client_for(tree.secretary_a)
@@ -101,19 +101,34 @@ def test_a_check_whose_worker_died_is_queued_again_and_finished_without_repeats(
         UploadedFile.objects.create(upload=queued, name=name, data=data)
     Upload.objects.filter(pk=queued.pk).update(status=Upload.RUNNING)
     task = DBTaskResult.objects.get()
-    task.status, task.worker_ids = "RUNNING", [f"{host()}:{_dead_pid()}:abcd"]
+    task.status, task.worker_ids = "RUNNING", [f"{host()}:{_dead_pid()}:{boot()}:abcd"]
     task.save()
+    # A live worker process (its command line names it a worker).
+    worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "worker"])
     alive = DBTaskResult.objects.create(task_path=task.task_path, args_kwargs=task.args_kwargs, status="RUNNING",
                                         backend_name=task.backend_name, queue_name=task.queue_name, run_after=task.run_after,
-                                        worker_ids=[f"{host()}:{os.getpid()}:abcd"], exception_class_path="", traceback="")
-    elsewhere = DBTaskResult.objects.create(task_path=task.task_path, args_kwargs=task.args_kwargs, status="RUNNING",
-                                            backend_name=task.backend_name, queue_name=task.queue_name,
-                                            run_after=task.run_after, worker_ids=["another-host:1:abcd"],
-                                            exception_class_path="", traceback="")
-    assert requeue_interrupted() == 1
+                                        worker_ids=[f"{host()}:{worker.pid}:{boot()}:abcd"], exception_class_path="", traceback="")
+    other = subprocess.Popen(["sleep", "60"])  # a worker's old number, now another program's
+
+    def running(worker_id: str):
+        return DBTaskResult.objects.create(task_path=task.task_path, args_kwargs=task.args_kwargs, status="RUNNING",
+                                           backend_name=task.backend_name, queue_name=task.queue_name,
+                                           run_after=task.run_after, worker_ids=[worker_id], exception_class_path="",
+                                           traceback="")
+
+    elsewhere = running("another-host:1:abcd:abcd")
+    reused = running(f"{host()}:{other.pid}:{boot()}:abcd")
+    before_restart = running(f"{host()}:{worker.pid}:0000ffff:abcd")
+    try:
+        assert requeue_interrupted() == 3
+    finally:
+        for process in (worker, other):
+            process.kill()
+            process.wait()
     assert Upload.objects.get().status == Upload.QUEUED
-    assert {r.pk: r.status for r in DBTaskResult.objects.all()} == {task.pk: "READY", alive.pk: "RUNNING", elsewhere.pk: "RUNNING"}
-    DBTaskResult.objects.filter(pk__in=[alive.pk, elsewhere.pk]).delete()
+    assert {r.pk: r.status for r in DBTaskResult.objects.all()} == {
+        task.pk: "READY", alive.pk: "RUNNING", elsewhere.pk: "RUNNING", reused.pk: "READY", before_restart.pk: "READY"}
+    DBTaskResult.objects.exclude(pk=task.pk).delete()
     call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
     queued.refresh_from_db()
     assert queued.status == Upload.DONE and (queued.total, queued.done) == (2, 2)

@@ -2,7 +2,8 @@
 
 The task framework marks a claimed task as running and leaves it so when its worker dies: the upload would show
 检查中 for ever. Each `shuzhi worker` names itself by host and process id (`worker_id`); at start-up it puts back
-in the queue the running tasks whose worker, on this host, is no longer alive. The upload's files are still in the
+in the queue the running tasks whose worker, on this host, is no longer alive (its process is gone, is another
+program's, or dates from before the machine restarted). The upload's files are still in the
 database (they are deleted only once it is done), and its reports already stored are not checked twice.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import socket
+from pathlib import Path
 
 from django.db import transaction
 from django_tasks import TaskResultStatus
@@ -22,19 +24,32 @@ def host() -> str:
     return socket.gethostname()[:40] or "localhost"
 
 
+def boot() -> str:
+    """This boot of the machine (Linux), so that a process id from before a restart is known to be gone."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip().replace("-", "")[:8] or "-"
+    except OSError:
+        return "-"
+
+
 def worker_id() -> str:
-    """host:pid:random, at most 64 characters (the framework's limit)."""
-    return f"{host()}:{os.getpid()}:{os.urandom(4).hex()}"
+    """host:pid:boot:random, at most 64 characters (the framework's limit)."""
+    return f"{host()}:{os.getpid()}:{boot()}:{os.urandom(3).hex()}"
 
 
-def _alive(pid: int) -> bool:
+def _alive(pid: int, started_boot: str) -> bool:
+    if started_boot != boot():
+        return False  # the machine restarted since: the number may now be another process's
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # someone else's process
         return True
-    return True
+    try:  # the number reused by another program (Linux)
+        return b"worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True
 
 
 def requeue_interrupted() -> int:
@@ -43,9 +58,8 @@ def requeue_interrupted() -> int:
     count = 0
     for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING):
         last = result.worker_ids[-1] if result.worker_ids else ""
-        name, _, rest = last.partition(":")
-        pid = rest.partition(":")[0]
-        if name != here or not pid.isdigit() or _alive(int(pid)):
+        name, pid, started_boot = (last.split(":") + ["", "", ""])[:3]
+        if name != here or not pid.isdigit() or _alive(int(pid), started_boot):
             continue  # another machine's worker, one started otherwise, or one still at work
         with transaction.atomic():
             result.status = TaskResultStatus.READY
