@@ -133,3 +133,49 @@ def test_a_check_whose_worker_died_is_queued_again_and_finished_without_repeats(
     queued.refresh_from_db()
     assert queued.status == Upload.DONE and (queued.total, queued.done) == (2, 2)
     assert queued.duplicates == [] and queued.errors == [] and Report.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_an_upload_whose_task_ended_unfinished_is_queued_again_and_a_finished_one_is_left_alone(settings, tree, monkeypatch):
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    from shuzhi.web.reviews.processing import process_upload
+    from shuzhi.web.reviews.recovery import requeue_interrupted
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    _, queued = _queued(settings, tree)
+    # A second Ctrl+C: the task framework marks the task failed; the check had put the upload back in the queue.
+    DBTaskResult.objects.update(status="FAILED")
+    old_task = Upload.objects.get().task_id
+    assert requeue_interrupted() == 0  # not yet: the page may be queueing it at this moment
+    Upload.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=2))
+    assert requeue_interrupted() == 1
+    again = Upload.objects.get()
+    assert again.status == Upload.QUEUED and again.task_id != old_task
+    assert DBTaskResult.objects.get(pk=again.task_id).status == "READY"
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    done = Upload.objects.get()
+    assert done.status == Upload.DONE and (done.total, done.done) == (1, 1)
+    process_upload(done.pk)  # run once more (its worker died before marking the task done): nothing changes
+    assert (Upload.objects.get().total, Upload.objects.get().done) == (1, 1)
+    assert requeue_interrupted() == 0
+
+
+def test_the_worker_log_filter_speaks_chinese_and_hides_the_interruption_traceback():
+    import logging
+
+    from shuzhi.web.server import ChineseWorkerLog
+
+    def through(msg, args, exc=False):
+        record = logging.LogRecord("django_tasks", logging.INFO, __file__, 1, msg, args, None)
+        if exc:
+            record.exc_info = (SystemExit, SystemExit(1), None)
+        kept = ChineseWorkerLog().filter(record)
+        return kept and (record.getMessage(), record.exc_info)
+
+    assert through("Starting worker worker_id=%s queues=%s", ("x", "default")) is False
+    assert through("Received %s - shutting down gracefully... (press Ctrl+C again to force)", ("Interrupt",))[0] == (
+        "收到 Ctrl+C，处理完当前任务后退出（再按 Ctrl+C 立即退出）")
+    message, exc = through("Task id=%s path=%s state=%s", ("t1", "shuzhi.web.reviews.tasks.check_upload", "FAILED"), exc=True)
+    assert message.startswith("任务 t1（上传的报告）：未完成") and exc is None

@@ -39,7 +39,8 @@ def serve(host: str, port: int, migrate: bool = True, threads: int = 8) -> int:
 class ChineseWorkerLog:
     """A logging filter: the task framework's lines in Chinese (its start-up line is dropped, ours says it)."""
 
-    STATES = {"RUNNING": "开始检查", "SUCCESSFUL": "检查完成", "FAILED": "检查失败"}
+    STATES = {"RUNNING": "开始检查", "SUCCESSFUL": "检查完成", "FAILED": "未完成（后台进程被中止），下次启动后台进程时重新检查"}
+    SIGNALS = {"Interrupt": "Ctrl+C", "Terminated": "终止信号", "Quit": "退出信号", "Hangup": "挂断信号"}
     TASKS = {"shuzhi.web.reviews.tasks.check_upload": "上传的报告"}
 
     def filter(self, record) -> bool:
@@ -50,15 +51,19 @@ class ChineseWorkerLog:
             task_id, path, state = args
             state = getattr(state, "value", state)
             record.msg, record.args = "任务 %s（%s）：%s", (task_id, self.TASKS.get(path, path), self.STATES.get(state, state))
+            record.exc_info = record.exc_text = None  # the checks catch their own errors: this is an interruption
         elif msg.startswith("No more tasks to run"):
             record.msg, record.args = "排队的任务已全部处理，后台检查进程退出", ()
         elif msg.startswith("Received %s - shutting down gracefully"):
-            record.msg = "收到 %s，处理完当前任务后退出（再按 Ctrl+C 立即退出）"
+            record.msg, record.args = "收到 %s，处理完当前任务后退出（再按 Ctrl+C 立即退出）", self._signal(args)
         elif msg.startswith("Received %s - terminating current task"):
-            record.msg = "收到 %s，中止当前任务并退出"
+            record.msg, record.args = "收到 %s，中止当前任务并退出（下次启动后台进程时重新检查）", self._signal(args)
         elif msg.startswith("Task id=%s failed unexpectedly"):
             record.msg = "任务 %s 意外失败"
         return True
+
+    def _signal(self, args: tuple) -> tuple:
+        return tuple(self.SIGNALS.get(a, a) for a in args)
 
 
 def worker(batch: bool = False, interval: float = 1.0) -> int:

@@ -13,7 +13,7 @@ from ..typo import curated
 from ..typo.confusion import REASONS, common_chars
 from ..typo.corrector import Corrector, Settings
 from ..typo.guard import name_positions, protected_positions, unusual_share
-from ..typo.traditional import phrases, shared_forms, simplified_forms, to_simplified
+from ..typo.traditional import phrases, simplified_forms, to_simplified
 
 # X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
 _STRAY = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
@@ -366,16 +366,13 @@ class TraditionalChar(Rule):
 
 
 def traditional_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of traditional characters in text[start:end], each widened over the characters simplified text
-    shares with traditional text (乾淨, not 乾坤) and over a phrase of the phrase table it is part of."""
-    shared, table = shared_forms(), phrases()
+    """Spans of traditional characters in text[start:end], each widened over a phrase of the phrase table it is
+    part of. The characters simplified text shares with traditional text (覆 in 覆蓋, 乾) are left as written:
+    which form they take depends on the word (覆盖, 颠覆; 乾坤, 干净), which the character table cannot tell."""
+    table = phrases()
     spans: list[tuple[int, int]] = []
     for m in _traditional_chars().finditer(text, start, end):
         s, e = m.span()
-        while s > start and text[s - 1] in shared:
-            s -= 1
-        while e < end and text[e] in shared:
-            e += 1
         for n in (2, 3, 4):  # 計畫: 畫 alone is 画, the phrase is 计划
             for k in range(max(start, s - n + 1), min(e, end - n + 1)):
                 if text[k : k + n] in table:

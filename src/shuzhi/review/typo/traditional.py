@@ -6,8 +6,8 @@ The PyPI package opencc-python-reimplemented (Apache-2.0) ships OpenCC's diction
 - A character is traditional when the table maps it and it is not one of its own simplified forms: 學 -> 学,
   發 -> 发. The table's first form is the suggestion, unless a phrase of TSPhrases says otherwise (計畫 -> 计划,
   not 计画).
-- Characters the table keeps in some words (乾坤的乾, 於, 夥, 瞭, 藉) are simplified-text characters too: they are
-  traditional only next to a traditional character (乾淨 -> 干净), where they take their first other form.
+- Characters the table keeps in some words (乾坤的乾, 覆盖的覆, 於, 夥, 瞭, 藉) are simplified-text characters too and
+  are left as written, unless a phrase of the phrase table converts them.
 - The 《通用规范汉字表》 (2013) restored a few variants as standard characters for particular uses: 吒 (哪吒), 昇 and
   陞 (names), 甯 and 氾 (surnames), 甦 (names), 蒐; they are never reported.
 """
@@ -54,17 +54,6 @@ def simplified_forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def shared_forms() -> dict[str, str]:
-    """A character simplified text uses too (乾, 於) -> its form where it stands in traditional text (干, 于)."""
-    out = {}
-    for t, forms in _read("TSCharacters.txt"):
-        others = [f for f in forms if f != t]
-        if len(t) == 1 and t in forms and others and t not in STANDARD:
-            out[t] = others[0]
-    return out
-
-
-@lru_cache(maxsize=1)
 def phrases() -> dict[str, str]:
     """Traditional phrase -> simplified phrase (計畫 -> 计划), where the characters alone would convert wrong."""
     return {t: forms[0] for t, forms in _read("TSPhrases.txt") if len(t) > 1}
@@ -72,7 +61,7 @@ def phrases() -> dict[str, str]:
 
 def to_simplified(text: str) -> str:
     """`text` converted: the longest phrase of the phrase table first, then character by character."""
-    table, chars, shared = phrases(), simplified_forms(), shared_forms()
+    table, chars = phrases(), simplified_forms()
     longest = max(map(len, table), default=0)
     out, i = [], 0
     while i < len(text):
@@ -82,6 +71,6 @@ def to_simplified(text: str) -> str:
                 i += n
                 break
         else:
-            out.append(chars.get(text[i]) or shared.get(text[i], text[i]))
+            out.append(chars.get(text[i], text[i]))
             i += 1
     return "".join(out)

@@ -60,17 +60,24 @@ def sha256(data: bytes) -> str:
 def process_upload(upload_id: int) -> None:
     """Everything for one upload; a bad file is listed with its reason and the others go on."""
     upload = Upload.objects.select_related("organization").get(pk=upload_id)
+    if upload.finished:  # queued again after its worker died between finishing and saying so
+        return
     upload.status = Upload.RUNNING
     upload.save(update_fields=["status"])
     try:
         _process(upload)
         upload.status = Upload.DONE
     except Exception as exc:  # a bug must not leave the upload spinning or show a traceback
-        log.exception("upload %s failed", upload_id)
+        log.exception("上传 %s 检查失败", upload_id)
         upload.errors = upload.errors + [{"source": "（整批）", "message": f"内部错误（{type(exc).__name__}），请联系管理员"}]
         upload.status = Upload.FAILED
+    except BaseException:  # the worker stopped (a second Ctrl+C): queued again when a worker next starts
+        Upload.objects.filter(pk=upload.pk).update(status=Upload.QUEUED)
+        raise
     upload.finished_at = timezone.now()
-    upload.save(update_fields=["status", "finished_at", "errors"])
+    for name in ("errors", "skipped", "duplicates"):  # a second run after an interruption lists them again
+        setattr(upload, name, _unique(getattr(upload, name)))
+    upload.save(update_fields=["status", "finished_at", "errors", "skipped", "duplicates"])
     upload.files.all().delete()  # the bytes now live in each SourceFile
 
 
