@@ -148,8 +148,9 @@ def test_an_upload_whose_task_ended_unfinished_is_queued_again_and_a_finished_on
     # A second Ctrl+C: the task framework marks the task failed; the check had put the upload back in the queue.
     DBTaskResult.objects.update(status="FAILED")
     old_task = Upload.objects.get().task_id
-    assert requeue_interrupted() == 0  # not yet: the page may be queueing it at this moment
-    Upload.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=2))
+    Upload.objects.update(task_id="")
+    assert requeue_interrupted() == 0  # no task id yet and just made: the page may be queueing it at this moment
+    Upload.objects.update(task_id=old_task)
     assert requeue_interrupted() == 1
     again = Upload.objects.get()
     assert again.status == Upload.QUEUED and again.task_id != old_task

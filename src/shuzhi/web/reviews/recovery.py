@@ -80,9 +80,10 @@ def requeue_interrupted() -> int:
                 count += 1
     waiting = {str(pk) for pk in DBTaskResult.objects.filter(
         status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)).values_list("pk", flat=True)}
-    # A minute old at least: one the page is queueing right now has no task id yet.
     settled = timezone.now() - datetime.timedelta(minutes=1)
-    for upload in Upload.objects.filter(status__in=(Upload.QUEUED, Upload.RUNNING), created_at__lt=settled):
+    for upload in Upload.objects.filter(status__in=(Upload.QUEUED, Upload.RUNNING)):
+        if not upload.task_id and upload.created_at > settled:
+            continue  # the page is queueing it right now: its task id is being written
         if upload.task_id not in waiting:  # its task failed or finished, or there is none
             result = check_upload.enqueue(upload.pk)
             Upload.objects.filter(pk=upload.pk).update(status=Upload.QUEUED, task_id=str(result.id)[:64])
