@@ -27,6 +27,9 @@ class Context:
     doc: Document
     config: Config
     cache: dict = field(default_factory=dict)
+    # Spans no finding may lie inside (addresses, the configured words): the checker drops such findings, and a
+    # rule that picks one place to report at can pick outside them.
+    protected: list[tuple[int, int]] = field(default_factory=list)
 
     def cached(self, key: str, compute):
         if key not in self.cache:
@@ -47,8 +50,8 @@ class Checker:
         self._local_words = re.compile("|".join(map(re.escape, sorted(self.config.words, key=len, reverse=True)))) if self.config.words else None
 
     def check(self, doc: Document) -> list[Finding]:
-        ctx = Context(doc, self.config)
         protected = self._protected(doc)
+        ctx = Context(doc, self.config, protected=protected)
         seen = set()
         findings = []
         for rule in self.rules:

@@ -345,10 +345,9 @@ class TraditionalChar(Rule):
         if not simplified_forms() or not _traditional_chars().search(text, doc.start, doc.end):
             return  # the common case: not one traditional character
         cap = int(self.options.get("max_per_paragraph", 3))
-        words = _local_word_spans(text, doc.start, doc.end, ctx.config.words)
         for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
-            runs = [r for r in traditional_runs(text, para.start(), para.end())
-                    if not any(s <= r[0] and r[1] <= e for s, e in words)]  # the user's own words (a unit's name)
+            runs = [r for r in traditional_runs(text, para.start(), para.end())  # not in the user's words (a unit's name)
+                    if not any(s <= r[0] and r[1] <= e for s, e in ctx.protected)]
             if not runs:
                 continue
             simplified = [to_simplified(text[s:e]) for s, e in runs]
@@ -382,13 +381,6 @@ def traditional_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             spans.append((s, e))
     return spans
-
-
-def _local_word_spans(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
-    if not words:
-        return []
-    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return [m.span() for m in pattern.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=1)
