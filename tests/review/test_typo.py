@@ -212,7 +212,11 @@ def test_without_the_character_table_nothing_is_reported(monkeypatch):
     from shuzhi.review.rules import typo
 
     monkeypatch.setattr(typo, "simplified_forms", lambda: {})
-    assert findings("组织党员认真學習党的二十大精神。", "TY005") == []
+    typo._traditional_chars.cache_clear()  # built from the table: as it is without one
+    try:
+        assert findings("组织党员认真學習党的二十大精神。", "TY005") == []
+    finally:
+        typo._traditional_chars.cache_clear()
 
 
 def test_mixed_chinese_and_english():

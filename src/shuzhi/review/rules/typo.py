@@ -229,8 +229,7 @@ def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
 
     spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
     spans += [m.span(1) for m in _UNCLOSED.finditer(doc.text, doc.start, doc.end)]
-    if simplified_forms() and _traditional_chars().search(doc.text, doc.start, doc.end):
-        spans += traditional_runs(doc.text, doc.start, doc.end)  # TY005's, in every paragraph it reports at one run
+    spans += traditional_runs(doc.text, doc.start, doc.end)  # TY005's, in every paragraph it reports at one run
     norm, (_, near, _) = scan_document(doc, ctx)
     spans += [norm.span(m.start, m.end) for m in near]
     return {i for s, e in spans for i in range(s, e)}
@@ -342,8 +341,8 @@ class TraditionalChar(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if not simplified_forms() or not _traditional_chars().search(text, doc.start, doc.end):
-            return  # the common case: not one traditional character
+        if not _traditional_chars().search(text, doc.start, doc.end):
+            return  # the common case: not one traditional character (or no table installed)
         cap = int(self.options.get("max_per_paragraph", 3))
         for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
             runs = [r for r in traditional_runs(text, para.start(), para.end())  # not in the user's words (a unit's name)
@@ -385,4 +384,5 @@ def traditional_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _traditional_chars() -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted(simplified_forms()))) + "]+")
+    chars = "".join(sorted(simplified_forms()))
+    return re.compile(f"[{re.escape(chars)}]+" if chars else "(?!)")  # without the table: matches nothing
