@@ -75,8 +75,7 @@ def process_upload(upload_id: int) -> None:
         Upload.objects.filter(pk=upload.pk).update(status=Upload.QUEUED)
         raise
     upload.finished_at = timezone.now()
-    for name in ("errors", "skipped", "duplicates"):  # a second run after an interruption lists them again
-        setattr(upload, name, _unique(getattr(upload, name)))
+    _list_once(upload)
     upload.save(update_fields=["status", "finished_at", "errors", "skipped", "duplicates"])
     upload.files.all().delete()  # the bytes now live in each SourceFile
 
@@ -102,8 +101,7 @@ def _process(upload: Upload) -> None:
         else:
             seen.add(digest)
             fresh.append((item, digest))
-    for name in ("errors", "skipped", "duplicates"):  # a second run after an interruption lists them again
-        setattr(upload, name, _unique(getattr(upload, name)))
+    _list_once(upload)
     upload.total = len(items)
     upload.done = len(items) - len(fresh)
     upload.save(update_fields=["total", "done", "errors", "skipped", "duplicates"])
@@ -120,15 +118,16 @@ def _process(upload: Upload) -> None:
     _store_batch(upload, batch, orgs)
 
 
-def _unique(entries: list) -> list:
-    """The entries in their order, each once (dicts compared by their items)."""
-    out, keys = [], set()
-    for e in entries:
-        key = tuple(sorted(e.items())) if isinstance(e, dict) else e
-        if key not in keys:
-            keys.add(key)
-            out.append(e)
-    return out
+def _list_once(upload: Upload) -> None:
+    """Each problem of the upload listed once, in order: a second run after an interruption lists them again."""
+    for name in ("errors", "skipped", "duplicates"):
+        out, keys = [], set()
+        for e in getattr(upload, name):
+            key = tuple(sorted(e.items())) if isinstance(e, dict) else e
+            if key not in keys:
+                keys.add(key)
+                out.append(e)
+        setattr(upload, name, out)
 
 
 def _store_batch(upload: Upload, batch: list, orgs: list[Organization]) -> None:
