@@ -229,7 +229,7 @@ def _skipped_spans(doc, ctx, max_quoted: int) -> set[int]:
 
     spans = [m.span(1) for m in _QUOTED.finditer(doc.text, doc.start, doc.end) if len(m.group(1)) <= max_quoted]
     spans += [m.span(1) for m in _UNCLOSED.finditer(doc.text, doc.start, doc.end)]
-    spans += traditional_runs(doc.text, doc.start, doc.end)  # TY005's, in every paragraph it reports at one run
+    spans += document_runs(doc, ctx)  # TY005's, in every paragraph it reports at one run
     norm, (_, near, _) = scan_document(doc, ctx)
     spans += [norm.span(m.start, m.end) for m in near]
     return {i for s, e in spans for i in range(s, e)}
@@ -341,12 +341,17 @@ class TraditionalChar(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if not _traditional_chars().search(text, doc.start, doc.end):
-            return  # the common case: not one traditional character (or no table installed)
         cap = int(self.options.get("max_per_paragraph", 3))
+        # Not in the user's words (a unit's name); a run never crosses a line break: taken paragraph by paragraph.
+        kept = [r for r in document_runs(doc, ctx) if not any(s <= r[0] and r[1] <= e for s, e in ctx.protected)]
+        k = 0
         for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
-            runs = [r for r in traditional_runs(text, para.start(), para.end())  # not in the user's words (a unit's name)
-                    if not any(s <= r[0] and r[1] <= e for s, e in ctx.protected)]
+            if k == len(kept):
+                break
+            runs = []
+            while k < len(kept) and kept[k][0] < para.end():
+                runs.append(kept[k])
+                k += 1
             if not runs:
                 continue
             simplified = [to_simplified(text[s:e]) for s, e in runs]
@@ -361,6 +366,11 @@ class TraditionalChar(Rule):
                 message=f"本段有{len(runs)}处繁体字（共{chars}字），如{examples}，应全部改为规范简化字（只标出第一处）",
                 suggestions=[simplified[0]],
             )
+
+
+def document_runs(doc, ctx) -> list[tuple[int, int]]:
+    """traditional_runs of the whole document, found once for TY005 and TY003's skip."""
+    return ctx.cached("typo.traditional-runs", lambda: traditional_runs(doc.text, doc.start, doc.end))
 
 
 def traditional_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
