@@ -131,6 +131,8 @@ class FormulationIndex:
                 window = norm[s:e]
                 if "\n" in window or window in self.terms or window in f.allow:
                     continue
+                if not _far_end_agrees(window, f.term, head_start is not None):
+                    continue
                 edit = one_edit(window, f.term)
                 if edit and self._plausible(window, f.term, *edit) and not self._inside_correct(covered, s, *edit):
                     near.append(NearMiss(s, e, f, *edit))
@@ -154,6 +156,17 @@ class FormulationIndex:
     def _inside_correct(covered: set, s: int, edit: str, i: int) -> bool:
         """The changed character belongs to another formulation written correctly there."""
         return s + i in covered and (edit != "swap" or s + i + 1 in covered)
+
+
+def _far_end_agrees(window: str, term: str, from_head: bool) -> bool:
+    """Whether the end of the window away from its anchored half can be the term's after one believable edit:
+    an edit at the very end is believed only as a replacement or a swap (_plausible), so the last character, or
+    for a window as long as the term one of the last two, must be the term's. A test of one or two characters that
+    spares one_edit most windows (an anchored half such as 全面从严 is common, a near miss of the rest rare)."""
+    last, second = (-1, -2) if from_head else (0, 1)
+    if window[last] == term[last]:
+        return True
+    return len(window) == len(term) and term[second] in (window[second], window[last])
 
 
 def one_edit(window: str, term: str) -> tuple[str, int] | None:
