@@ -377,9 +377,12 @@ def traditional_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of traditional characters in text[start:end], each widened over a phrase of the phrase table it is
     part of. The characters simplified text shares with traditional text (覆 in 覆蓋, 乾) are left as written:
     which form they take depends on the word (覆盖, 颠覆; 乾坤, 干净), which the character table cannot tell."""
+    chars, pattern = _traditional_chars()
+    if chars.isdisjoint(text[start:end]):  # most documents: this test is ten times faster than the pattern
+        return []
     table = phrases()
     spans: list[tuple[int, int]] = []
-    for m in _traditional_chars().finditer(text, start, end):
+    for m in pattern.finditer(text, start, end):
         s, e = m.span()
         for n in (2, 3, 4):  # 計畫: 畫 alone is 画, the phrase is 计划
             for k in range(max(start, s - n + 1), min(e, end - n + 1)):
@@ -393,6 +396,7 @@ def traditional_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _traditional_chars() -> re.Pattern:
+def _traditional_chars() -> tuple[frozenset[str], re.Pattern]:
+    """The traditional characters, and a pattern of their runs (without the table: none, matching nothing)."""
     chars = "".join(sorted(simplified_forms()))
-    return re.compile(f"[{re.escape(chars)}]+" if chars else "(?!)")  # without the table: matches nothing
+    return frozenset(chars), re.compile(f"[{re.escape(chars)}]+" if chars else "(?!)")

@@ -193,6 +193,7 @@ class Corrector:
         self.lm = lm or self.unigram  # the model candidates are rescored with
         self._best_cache: dict[tuple[str, int], tuple | None] = {}
         self._word_cache: dict[tuple[str, int, int], tuple | None] = {}
+        self._span_cache: dict[tuple[str, int], list[str] | None] = {}
         self._segmentations: dict[str, list[int]] = {}
 
     def segment(self, run: str) -> list[int]:
@@ -250,6 +251,7 @@ class Corrector:
         st = self.settings
         logp, unknown = self.lex.logp, self.lex.unknown
         hom = self.homophones
+        spans = self._span_cache
         sounds = hom.readings(chars)  # once for the run: a span's key is made of them
         # The pieces' log-probabilities: a span's own, to pass over the candidates much rarer than it at once.
         piece = [logp.get(chars[a:b], unknown) for a, b in zip(bounds, bounds[1:])]
@@ -263,18 +265,20 @@ class Corrector:
                     break
                 if b - a < 2:
                     continue
-                base = sum(piece[k:m])
                 span = chars[a:b]
-                words = hom.words.get(hom.key(span, sounds[a:b]))
-                floor = base + st.word_floor + st.word_cost
-                if not words or logp[words[0]] < floor:  # commonest first
+                # What can replace a span depends only on it and on whether it is one word (its base then), and
+                # reports use the same words again and again: looked up once per process.
+                memo = (span, m - k)
+                cands = spans.get(memo, ())
+                if cands == ():
+                    if len(spans) > 200_000:
+                        spans.clear()
+                    cands = spans[memo] = self._homophone_words(span, sounds[a:b], sum(piece[k:m]))
+                if cands is None:
                     continue
                 if (protected or touched) and any(i in protected or i in touched for i in range(a, b)):
                     continue
                 need = max([st.word_threshold] + [guarded[i] for i in range(a, b) if i in guarded])
-                cands = [c for c in words if logp[c] >= floor and c != span]
-                if not cands:
-                    continue
                 found = self._best_word(chars, a, b, cands)
                 if found and found[0] >= need:
                     gain, cand = found
@@ -285,6 +289,16 @@ class Corrector:
                     sounds[a:b] = hom.readings(cand)
                     touched.update(range(a, b))
         return out
+
+    def _homophone_words(self, span: str, sounds: list[str], base: float) -> list[str] | None:
+        """The words that sound like `span` and, less the channel cost, are at least as probable as it (log
+        probability `base`), commonest first; None for none."""
+        logp = self.lex.logp
+        words = self.homophones.words.get(self.homophones.key(span, sounds))
+        floor = base + self.settings.word_floor + self.settings.word_cost
+        if not words or logp[words[0]] < floor:  # commonest first
+            return None
+        return [c for c in words if logp[c] >= floor and c != span] or None
 
     def _best_word(self, s: str, a: int, b: int, cands: list[str]):
         """(gain, word) of the best of `cands` for s[a:b], or None; cached by the context it reads."""
