@@ -83,6 +83,7 @@ class Knowledge:
     problem_stock: tuple[str, ...] = ()
     named_things: tuple[str, ...] = ()
     surnames: str = ""
+    rare_surnames: str = ""  # surnames whose characters are seldom anything else: a lone one begins a name
 
     def looks_alike(self, a: str, b: str) -> bool:
         return b in self.lookalikes.get(a, ())
@@ -207,4 +208,8 @@ def load_knowledge() -> Knowledge:
     if len(surnames) < 100 or not _HAN_ONLY.match(surnames):
         raise KnowledgeError("names.yaml: surnames 应为一串汉字姓氏")
     knowledge.surnames = surnames
+    rare = str(_read("names.yaml").get("rare_surnames", ""))
+    if rare and not _HAN_ONLY.match(rare):
+        raise KnowledgeError("names.yaml: rare_surnames 应为一串汉字姓氏")
+    knowledge.rare_surnames = rare
     return knowledge

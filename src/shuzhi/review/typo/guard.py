@@ -46,7 +46,13 @@ _AMBIGUOUS_SURNAMES = set(
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    return frozenset(load_knowledge().surnames) - _AMBIGUOUS_SURNAMES
+    return frozenset(load_knowledge().surnames + load_knowledge().rare_surnames) - _AMBIGUOUS_SURNAMES
+
+
+@lru_cache(maxsize=1)
+def _rare_surnames() -> frozenset[str]:
+    """Surnames seldom written for anything else (訾, 亓, 冼): the surname itself is part of the name."""
+    return frozenset(load_knowledge().rare_surnames) - _AMBIGUOUS_SURNAMES
 
 
 def protected_positions(run: str, bounds: list[int], lex: Lexicon) -> set[int]:
@@ -84,11 +90,15 @@ def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int],
         e = m.end()
         if e < len(run) and run[e] in _surnames():
             people.update(range(e, min(len(run), e + 3)))
-    surnames = _surnames()
+    surnames, rare = _surnames(), _rare_surnames()
     starts = {a: b for a, b in pieces}
     for a, b in pieces:
         # A surname beginning a piece that is alone or a rare pair (王/建/伟, 王建/伟): the two characters after
         # it are a given name, unless a frequent word starts right after it (王/国家: not a name).
+        # A rare surname (訾/文明) begins a name whatever follows it.
+        if run[a] in rare and b - a <= 2:
+            people.update(range(a, min(len(run), a + 3)))
+            continue
         if run[a] not in surnames or (b - a == 2 and lex.freq.get(run[a:b], 0) >= _NAME_PAIR_FREQ) or b - a > 2:
             continue
         nxt = starts.get(a + 1)
