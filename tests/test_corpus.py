@@ -45,6 +45,8 @@ def test_structure_of_the_real_reports(shared_corpus):
         ]
         assert {f.rule for f in checked.findings} <= {"PH002", "PU002", "SC003", "SY001", "SY002", "TY002", "TY003"}, path.name
         # TY003's hints (提示, the lowest level) on these reports: 002's 党风廉政建设宣育月 (the month is usually
-        # 宣教月; the suggestion 选 is wrong) and 004's 组织体系织得更加严密 (a false alarm). Never more, never higher.
+        # 宣教月; the suggestion 选 is wrong), and two false alarms in 004: 组织体系织得更加严密, and 集民智民慧 since
+        # the word model took jionlp's frequencies (民意 became likelier; ECSpell-odw F1 +0.06 for it). No other, never higher.
         typos = [f for f in checked.findings if f.rule == "TY003"]
-        assert len(typos) <= 1 and all(f.severity == "info" for f in typos), path.name
+        assert {text[f.start : f.end] for f in typos} <= {"宣", "织", "慧"}, path.name
+        assert len(typos) <= 2 and all(f.severity == "info" for f in typos), path.name

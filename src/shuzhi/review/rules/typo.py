@@ -255,15 +255,16 @@ _CLAUSE_END = set("，。；：！？、,.;:!?）)”」\n")
 def _completions(extra: tuple[str, ...]) -> dict[str, str]:
     """'成效显' -> '著': the last character of a fixed four-character phrase from its first three.
 
-    Fixed phrases are jieba's idioms and set phrases (tags i and l) seen at least 50 times, and the phrases
-    the pack lists; a head completed in more than one way, or that is a word itself, is left out.
+    Fixed phrases are jieba's idioms and set phrases (Lexicon.set_phrases), and the phrases the pack lists; a
+    head completed in more than one way, or that is a word itself (jionlp's fragments such as 为民服 are not), is
+    left out.
     """
     lex = _corrector(6.0).lex
-    phrases = [w for w, tag in lex.tags.items() if len(w) == 4 and tag in ("i", "l") and lex.freq.get(w, 0) >= 50]
     seen: dict[str, set[str]] = {}
-    for w in phrases + list(extra):
+    for w in sorted(lex.set_phrases) + list(extra):
         seen.setdefault(w[:3], set()).add(w[3])
-    return {head: next(iter(tails)) for head, tails in seen.items() if len(tails) == 1 and head not in lex.freq}
+    return {head: next(iter(tails)) for head, tails in seen.items()
+            if len(tails) == 1 and (head not in lex.freq or head in lex.counted_only)}
 
 
 @implements("doubled-or-missing-char")

@@ -61,9 +61,9 @@ class Correction:
     @property
     def confidence(self) -> float:
         """A monotone map of the gain to (0, 1), fitted (maximum likelihood) to the share of right suggestions on
-        the even lines of ECSpell-odw with the shipped models (benchmarks/csc_eval.py): about 0.5 at a gain of 9,
-        0.85 at 15, 0.97 at 22."""
-        return 1 / (1 + math.exp(-(self.gain - 8.7) / 3.8))
+        the even lines of ECSpell-odw with the shipped models (benchmarks/csc_eval.py): about 0.67 at a gain of 8,
+        0.85 at 11.5, 0.97 at 17."""
+        return 1 / (1 + math.exp(-(self.gain - 5.7) / 3.3))
 
 
 @lru_cache(maxsize=4)
