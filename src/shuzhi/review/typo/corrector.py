@@ -278,6 +278,9 @@ class Corrector:
                     break
                 if b - a < 2:
                     continue
+                # Before the memo below: `piece` holds the log-probabilities of the text before any change here.
+                if (protected or touched) and any(i in protected or i in touched for i in range(a, b)):
+                    continue
                 span = chars[a:b]
                 # What can replace a span depends only on it and on whether it is one word (its base then), and
                 # reports use the same words again and again: looked up once per process.
@@ -292,8 +295,6 @@ class Corrector:
                 # Lone characters part of a longer run of them, none a common word, are a compound the dictionary
                 # lacks (没有深/钻/细/研 is not 吸烟), not a word typed wrong between words (模式/墙/画/监督管理).
                 if m > k + 1 and _run_length(lone, k - 1, -1) + _run_length(lone, m, 1) >= 2:
-                    continue
-                if (protected or touched) and any(i in protected or i in touched for i in range(a, b)):
                     continue
                 need = max([st.word_threshold] + [guarded[i] for i in range(a, b) if i in guarded])
                 found = self._best_word(chars, a, b, cands)
