@@ -504,3 +504,42 @@ def test_cache_files_of_a_table_unused_for_a_month_are_removed_when_it_is_writte
     os.utime(written, (time.time() - 2 * 86400, time.time() - 2 * 86400))
     assert cache.cached("demo", [1], lambda: {"b": 2}) == {"a": 1}  # read back, not rebuilt
     assert time.time() - written.stat().st_mtime < 60  # and marked used
+
+
+@needs_base
+@pytest.mark.parametrize("text, written, suggested", [
+    # 钮 and 糜 are surnames too, but mostly the wrong forms in 纽带 and 奢靡: not on the rare-surname list.
+    ("发挥党组织的桥梁钮带作用。", "钮", "纽"),
+    ("坚决整治奢糜享乐之风。", "糜", "靡"),
+])
+def test_a_surname_that_is_also_a_common_typo_is_still_checked(text, written, suggested):
+    (f,) = findings(text, "TY003")
+    assert (text[f.start : f.end], f.suggestions) == (written, (suggested,))
+
+
+def test_damaged_data_files_of_the_packages_change_nothing_and_break_nothing(tmp_path, monkeypatch):
+    """jionlp's word counts with rows of the wrong shape, the law database with a number for a text: the rows
+    that can be read are used, the rest skipped, no exception."""
+    import json
+    import sqlite3
+    import zipfile
+
+    from shuzhi.review.typo import corpus_lm, lexicon as lexicon_module
+
+    counts = tmp_path / "word_distribution.zip"
+    rows = [["党建", 500], ["中国"], {"a": 1}, ["统战", "12"], [12, 3], None, ["党员", True], ["支部", 300]]
+    with zipfile.ZipFile(counts, "w") as z:
+        z.writestr("word_distribution.json", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    monkeypatch.setattr(lexicon_module, "_jionlp_counts", lambda: counts)
+    freq = {"党建": 1, "支部": 1, "党员": 7}
+    lexicon_module._use_jionlp(freq, 800)
+    assert freq == {"党建": 500, "支部": 300, "党员": 7}
+
+    db = tmp_path / "laws.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE articles (article_text, status TEXT)")
+    con.executemany("INSERT INTO articles VALUES (?, ?)", [("第一条 为了规范党内法规。", "现行有效"), (12, "现行有效"),
+                                                           (b"\x00", None), ("旧的条文。", "历史版本")])
+    con.commit()
+    con.close()
+    assert list(corpus_lm._law_texts(db)) == ["第一条 为了规范党内法规。"]

@@ -223,7 +223,7 @@ def _law_texts(path: Path):
         marks = ",".join("?" * len(_OLD_VERSIONS))
         for (text,) in con.execute(f"SELECT article_text FROM articles WHERE status IS NULL OR status NOT IN ({marks})",
                                    _OLD_VERSIONS):
-            if text:
+            if isinstance(text, str) and text:
                 yield text
     except sqlite3.Error:
         return

@@ -177,6 +177,9 @@ def _use_jionlp(freq: dict[str, int], total: int) -> None:
                     for line in z.read(name).decode("utf-8").splitlines() if line.strip()]
     except (OSError, ValueError, zipfile.BadZipFile, UnicodeDecodeError):
         return
+    # Rows are [word, count]; any other row is skipped.
+    rows = [r for r in rows if isinstance(r, list) and len(r) == 2 and isinstance(r[0], str)
+            and isinstance(r[1], int) and not isinstance(r[1], bool) and r[1] > 0]
     counted = sum(n for _, n in rows)
     if not counted:
         return
