@@ -156,6 +156,12 @@ def is_reuse_index(path: Path) -> bool:
 
 def index_texts(path: Path):
     """The reports a reuse index holds, as it stores them (white space removed, full-width forms folded)."""
+    yield from _column(path, "SELECT norm FROM documents")  # not a reuse index: nothing to learn from
+
+
+def _column(path: Path, sql: str, params: tuple = ()):
+    """The first column of a query on an SQLite file opened read-only; nothing (or nothing more) when the file
+    cannot be opened or the query fails."""
     import sqlite3
 
     try:
@@ -163,10 +169,10 @@ def index_texts(path: Path):
     except sqlite3.Error:
         return
     try:
-        for (text,) in con.execute("SELECT norm FROM documents"):
-            yield text
+        for (value,) in con.execute(sql, params):
+            yield value
     except sqlite3.Error:
-        return  # not a reuse index: nothing to learn from
+        return
     finally:
         con.close()
 
@@ -213,22 +219,11 @@ _OLD_VERSIONS = ("历史版本", "已被修改")
 def _law_texts(path: Path):
     """The text of each article of the laws in force and of the repealed ones (a database that cannot be read
     gives nothing: the model is then built from the rest)."""
-    import sqlite3
-
-    try:
-        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error:
-        return
-    try:
-        marks = ",".join("?" * len(_OLD_VERSIONS))
-        for (text,) in con.execute(f"SELECT article_text FROM articles WHERE status IS NULL OR status NOT IN ({marks})",
-                                   _OLD_VERSIONS):
-            if isinstance(text, str) and text:
-                yield text
-    except sqlite3.Error:
-        return
-    finally:
-        con.close()
+    marks = ",".join("?" * len(_OLD_VERSIONS))
+    sql = f"SELECT article_text FROM articles WHERE status IS NULL OR status NOT IN ({marks})"
+    for text in _column(path, sql, _OLD_VERSIONS):
+        if isinstance(text, str) and text:
+            yield text
 
 
 def _base_texts(path: Path):
