@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from ..lexicon import _jieba_dict
 
@@ -45,9 +46,9 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
 
     counts = _jionlp_counts()
     inputs = [file_stamp(_jieba_dict()), _wordfreq_version() if with_wordfreq else None, MAX_WORD, WORDFREQ_MIN,
-              file_stamp(counts) if counts else None, JIONLP_MIN, DOMAIN_FREQ, *domain_hash()]
-    inputs += [SET_PHRASE_FREQ, _VERSION]
-    logp, freq, tags, char_freq, unknown, prefixes, phrases, added = cached("lexicon", inputs, lambda: _build(with_wordfreq))
+              file_stamp(counts) if counts else None, JIONLP_MIN, DOMAIN_FREQ, *domain_hash(), SET_PHRASE_FREQ, _VERSION]
+    logp, freq, tags, char_freq, unknown, prefixes, phrases, added = cached("lexicon", inputs,
+                                                                            lambda: _build(with_wordfreq, counts))
     return Lexicon(logp, freq, tags, char_freq, unknown, prefixes, phrases, added, text_hash(repr(inputs)))
 
 
@@ -56,7 +57,7 @@ def lexicon(with_wordfreq: bool = True) -> Lexicon:
 _KEPT_TAGS = ("nr", "ns", "nt", "nz", "i", "l")
 
 
-def _build(with_wordfreq: bool):
+def _build(with_wordfreq: bool, counts: Path | None):
     freq: dict[str, int] = {}
     tags: dict[str, str] = {}
     char_freq: dict[str, int] = {}
@@ -76,10 +77,12 @@ def _build(with_wordfreq: bool):
     if with_wordfreq:
         _add_wordfreq(freq, tags, total)
     known = set(freq)
-    _use_jionlp(freq, total)
-    _add_domain(freq, tags)
-    added = frozenset(set(freq) - known - set(domain_words()))
-    phrases = frozenset(phrases | {w for w in domain_words() if len(w) == 4 and tags.get(w) in ("i", "l")})
+    if counts is not None:
+        _use_jionlp(freq, total, counts)
+    domain = domain_words()
+    _add_domain(freq, domain)
+    added = frozenset(set(freq) - known - set(domain))
+    phrases = frozenset(phrases | {w for w in domain if len(w) == 4 and tags.get(w) in ("i", "l")})
     total = sum(freq.values())
     log_total = math.log(total)
     logp = {w: math.log(n) - log_total for w, n in freq.items()}
@@ -141,8 +144,13 @@ def _add_wordfreq(freq: dict[str, int], tags: dict[str, str], total: int) -> Non
     for word, f in wordfreq.get_frequency_dict("zh", wordlist="large").items():
         if f < WORDFREQ_MIN or not 2 <= len(word) <= MAX_WORD or word in freq:
             continue
-        if all("\u4e00" <= c <= "\u9fff" for c in word):
+        if _han_word(word):
             freq[word] = max(1, round(f * total))
+
+
+def _han_word(word: str) -> bool:
+    """Every character of `word` in the basic CJK block: what the word lists hold besides Latin, digits, symbols."""
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 SET_PHRASE_FREQ = 50
@@ -159,7 +167,7 @@ def _jionlp_counts():
     return packaged_file("jionlp", "dictionary", "word_distribution.zip")  # located, not imported
 
 
-def _use_jionlp(freq: dict[str, int], total: int) -> None:
+def _use_jionlp(freq: dict[str, int], total: int, path: Path) -> None:
     """jionlp's frequency, scaled to jieba's corpus, for every Han word of two to MAX_WORD characters it counts at
     least JIONLP_MIN times a word: a corpus eighty times larger and newer estimates them better and knows newer
     words (串标, 网格员; ECSpell-odw, even lines: correction F1 +0.05 at the same false alarms). The words only it
@@ -168,9 +176,6 @@ def _use_jionlp(freq: dict[str, int], total: int) -> None:
     import json
     import zipfile
 
-    path = _jionlp_counts()
-    if path is None:
-        return
     try:
         with zipfile.ZipFile(path) as z:
             rows = [json.loads(line) for name in z.namelist() if name.endswith(".json")
@@ -184,7 +189,7 @@ def _use_jionlp(freq: dict[str, int], total: int) -> None:
     if not counted:
         return
     for word, n in rows:
-        if 2 <= len(word) <= MAX_WORD and n >= JIONLP_MIN * counted and all("\u4e00" <= c <= "\u9fff" for c in word):
+        if 2 <= len(word) <= MAX_WORD and n >= JIONLP_MIN * counted and _han_word(word):
             freq[word] = max(1, round(n / counted * total))
 
 
@@ -210,8 +215,8 @@ def domain_hash() -> list[str]:
     return [text_hash(_domain_text()), text_hash(_formulations_text())]
 
 
-def _add_domain(freq: dict[str, int], tags: dict[str, str]) -> None:
-    for w in domain_words():
+def _add_domain(freq: dict[str, int], domain: list[str]) -> None:
+    for w in domain:
         if 2 <= len(w) <= MAX_WORD:
             freq[w] = max(freq.get(w, 0), DOMAIN_FREQ)
 
