@@ -267,8 +267,7 @@ class Corrector:
         # The pieces' log-probabilities: a span's own, to pass over the candidates much rarer than it at once.
         piece = [logp.get(chars[a:b], unknown) for a, b in zip(bounds, bounds[1:])]
         out = []
-        fluent = st.fluent_freq
-        lone = [b - a == 1 and self.lex.freq.get(chars[a], 0) < fluent for a, b in zip(bounds, bounds[1:])]
+        lone = [b - a == 1 and self.lex.freq.get(chars[a], 0) < st.fluent_freq for a, b in zip(bounds, bounds[1:])]
         for k, a in enumerate(bounds[:-1]):
             for m in range(k + 1, len(bounds)):
                 b = bounds[m]
@@ -309,8 +308,8 @@ class Corrector:
         return out
 
     def _homophone_words(self, span: str, sounds: list[str], base: float) -> list[str] | None:
-        """The words that sound like `span` and, less the channel cost, are at least as probable as it (log
-        probability `base`), commonest first; None for none."""
+        """The words that sound like `span` and, less the channel cost, are at most `word_floor` less probable than
+        it (log probability `base`), commonest first; None for none."""
         logp = self.lex.logp
         words = self.homophones.words.get(self.homophones.key(span, sounds))
         floor = base + self.settings.word_floor + self.settings.word_cost
