@@ -609,3 +609,27 @@ def test_an_unreadable_place_file_gives_no_names_and_is_not_cached(tmp_path, mon
         assert list((tmp_path / "cache").glob("typo-places-*"))
     finally:
         places.gazetteer.cache_clear()
+
+
+@needs_base
+@pytest.mark.parametrize("text, written, suggested", [
+    # The word written (树脂, 支招) is commoner than the one meant: found because the one meant makes a longer
+    # dictionary word with its neighbour (述职评议, 营业执照).
+    ("年底前召开树脂评议大会，逐一点评。", "树脂", "述职"),
+    ("为返乡创业青年代办营业支招12件。", "支招", "执照"),
+])
+def test_a_rarer_word_typed_by_sound_is_found_where_it_makes_a_longer_word(text, written, suggested):
+    (f,) = findings(text, "TY003")
+    assert (text[f.start : f.end], f.suggestions) == (written, (suggested,))
+    # The same corrector as the rule's, with and without the rarer candidates.
+    import re
+
+    from shuzhi.review.registry import default_registry
+    from shuzhi.review.rules.typo import _corrector
+
+    opts = default_registry().get("TY003").options
+    run = next(m.group() for m in re.finditer("[\u4e00-\u9fff]+", text) if written in m.group())
+    for rare_floor, found in ((Settings().rare_floor, True), (None, False)):
+        corrector = _corrector(float(opts["threshold"]), base_weight=float(opts["base_weight"]),
+                               word_threshold=float(opts["word_threshold"]), rare_floor=rare_floor)
+        assert any(c.suggested == suggested for c in corrector.correct_run(run)) is found
