@@ -633,3 +633,25 @@ def test_a_rarer_word_typed_by_sound_is_found_where_it_makes_a_longer_word(text,
         corrector = _corrector(float(opts["threshold"]), base_weight=float(opts["base_weight"]),
                                word_threshold=float(opts["word_threshold"]), rare_floor=rare_floor)
         assert any(c.suggested == suggested for c in corrector.correct_run(run)) is found
+
+
+@needs_base
+def test_a_word_the_document_writes_the_same_way_twice_and_never_as_suggested_is_a_term():
+    once = "海关可以径行检查。"
+    assert [f.suggestions for f in findings(once, "TY003")] == [("进",)]
+    assert findings(once + "\n对其中有关货物，海关可以径行开验。", "TY003") == []
+    # Where the word suggested is written elsewhere in the document, the same slip twice is still two slips.
+    text = "年底前召开树脂评议大会。\n年底再开展一次树脂评议，述职评议结果公开。"
+    assert [text[f.start : f.end] for f in findings(text, "TY003")] == ["树脂", "树脂"]
+    # A passage copied word for word counts once: its slip is still reported, in both copies.
+    copied = "党员队伍结构不断忧化。\n党员队伍结构不断忧化。"
+    assert [copied[f.start : f.end] for f in findings(copied, "TY003")] == ["忧", "忧"]
+    from shuzhi.review.registry import default_registry
+
+    rule = default_registry().get("TY003")
+    saved = rule.options
+    rule.options = {k: v for k, v in saved.items() if k != "repeated"}  # the option removed: reported again
+    try:
+        assert findings(once + "\n对其中有关货物，海关可以径行开验。", "TY003") != []
+    finally:
+        rule.options = saved
