@@ -365,6 +365,16 @@ def test_lone_characters_inside_a_compound_the_dictionary_lacks_are_not_a_word_t
 
 
 @needs_base
+def test_lone_characters_with_a_rare_one_are_meant_but_a_word_with_one_is_looked_at():
+    # 勠/力, 奋/楫: a rare character alone is offered only to one who looks for it (not 履历, 分级); 咫尺 is a word
+    # an input method offers for zhichi (支持).
+    assert findings("全体党员勠力同心，推动各项工作落地见效。", "TY003") == []
+    assert findings("我们要奋楫争先，勇毅前行。", "TY003") == []
+    (f,) = findings("鼓励和咫尺农民工返乡创业。", "TY003")
+    assert f.suggestions == ("支持",)
+
+
+@needs_base
 def test_the_configured_threshold_moves_the_word_threshold_too():
     text = "对照问题清单，切实落实各项整改错失。"
     assert findings(text, "TY003")

@@ -268,6 +268,7 @@ class Corrector:
         logp, unknown = self.lex.logp, self.lex.unknown
         hom = self.homophones
         spans = self._span_cache
+        typed = self.typed
         sounds = hom.readings(chars)  # once for the run: a span's key is made of them
         # The pieces' log-probabilities: a span's own, to pass over the candidates much rarer than it at once.
         piece = [logp.get(chars[a:b], unknown) for a, b in zip(bounds, bounds[1:])]
@@ -286,6 +287,12 @@ class Corrector:
                 if (protected or touched) and any(i in protected or i in touched for i in range(a, b)):
                     continue
                 span = chars[a:b]
+                # Lone characters with a rare one among them (奋/楫, 勠/力): an input method offers a rare character
+                # alone only to one who looks for it, so it was meant, as in the character pass (typed_chars); a
+                # whole word with a rare character (咫尺 for 支持) is what the input method offers, and is looked at.
+                # ECSpell-odw even lines: F1 -0.005, a fifth fewer findings on the right sentences.
+                if m > k + 1 and not typed.issuperset(span):
+                    continue
                 # What can replace a span depends only on it and on whether it is one word (its base then), and
                 # reports use the same words again and again: looked up once per process.
                 memo = (span, m - k)
