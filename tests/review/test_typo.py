@@ -665,3 +665,32 @@ def test_a_word_the_document_writes_the_same_way_twice_and_never_as_suggested_is
         assert findings(once + "\n对其中有关货物，海关可以径行开验。", "TY003") != []
     finally:
         rule.options = saved
+
+
+# Set phrases of current official speech and documents, written for this test (not taken from any benchmark):
+# none is a typo, in two sentences each.
+OFFICIAL_PHRASES = (
+    "踔厉奋发 勇毅前行 笃行不怠 守正创新 赓续红色血脉 凝心聚力 共克时艰 砥砺前行 行稳致远 "
+    "蹄疾步稳 久久为功 驰而不息 锲而不舍 善作善成 积厚成势 披荆斩棘 筚路蓝缕 栉风沐雨 薪火相传 "
+    "初心如磐 使命在肩 矢志不渝 坚如磐石 刀刃向内 刮骨疗毒 猛药去疴 重典治乱 沉疴痼疾 抓铁有痕 "
+    "踏石留印 一以贯之 纲举目张 以上率下 见微知著 防微杜渐 未雨绸缪 躬身入局 夙夜在公 殚精竭虑 "
+    "鞠躬尽瘁 恪尽职守 履职尽责 擘画蓝图 擘画 淬炼 锤炼 锻造 涵养 厚植 夯实 筑牢 扛牢 "
+    "压茬推进 挂图作战 闭环管理 靶向施策 精准施策 对症下药 举一反三 标本兼治 靶向发力 握指成拳 "
+    "同题共答 同向发力 同频共振 融合发力 一体推进 统筹兼顾 提纲挈领 提质扩面 扩面提质 提档升级 "
+    "迭代升级 赋能增效 以点带面 由点及面 点线面结合 抓早抓小 动辄则咎 红红脸出出汗 咬耳扯袖 "
+    "治病救人 惩前毖后 宽严相济 激浊扬清 正本清源 固本培元 铸魂育人 春风化雨 润物无声 入脑入心 "
+    "见行见效 知行合一 学思用贯通 知信行统一 以学铸魂 以学增智 以学正风 以学促干 躬耕 深耕细作 "
+    "精耕细作 绵绵用力 持续发力 纵深推进 向纵深发展 毫不松懈 常抓不懈 一抓到底 一竿子插到底 "
+    "穿透力 末梢 神经末梢 最后一公里 打通堵点 疏通淤点 破解难点 盯紧 靶心 聚焦聚力 众志成城 "
+    "守望相助 同舟共济 和衷共济 风雨同舟 戮力同心 休戚与共 血脉相连 鱼水情深 心连心 接地气 "
+    "冒热气 带露珠 沾泥土 "
+).split()
+
+
+@needs_base
+def test_set_phrases_of_official_speech_are_not_typos():
+    checker = Checker(Config(select=("TY",)))
+    flagged = [s for p in OFFICIAL_PHRASES
+               for s in (f"全体党员干部要{p}，推动各项工作落地见效。", f"支部坚持{p}的工作要求，取得了明显成效。")
+               if checker.check(make_document(s))]
+    assert len(OFFICIAL_PHRASES) > 130 and flagged == []
