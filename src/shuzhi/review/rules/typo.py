@@ -134,15 +134,17 @@ def _into_name(run: str, c, base: int, names: set[int]) -> bool:
 
 
 def _used_as_written(body: str, run: str, c, base: int, times: int) -> bool:
-    """True where the document writes the word as it is in at least `times` different contexts and never as
-    suggested (径行检查 and 径行开验 in a law; a report's own terms): a term used on purpose, not a slip, which is
-    seldom made the same way twice while the right word is written nowhere. A passage repeated word for word
-    (copied) counts once."""
+    """True where the document writes the word as it is in at least `times` different contexts, and more than
+    twice as often as suggested (径行检查 and 径行开验, 承拖方 twenty times in a law; a report's own terms): a term
+    used on purpose, not a slip, which is seldom made the same way twice and more often than the right word. A
+    passage repeated word for word (copied) counts once. (Laws held out of the model, all ten folds: 2.11 findings
+    per 10,000 characters without this, 1.36 with it; 1.48 with "never as suggested" instead of "twice".)"""
     i = c.start - base
     for a, b in _word_spans(run, c, base):
         written = run[a:b]
         fixed = written[: i - a] + c.suggested + written[i - a + len(c.written) :]
-        if fixed in body or body.count(written) < times:
+        uses = body.count(written)
+        if uses < times or 2 * body.count(fixed) >= uses:
             continue
         contexts = set()
         k = body.find(written)
