@@ -231,10 +231,22 @@ def test_mixed_chinese_and_english():
 
 
 def test_a_very_long_line_without_punctuation_is_capped():
-    line = "评选表彰优秀共产党员和膜范党支部全年共讲授专题党课反响良号加强对党员干部的教育管理监度" * 200
+    # Five typos, each once, and then a clause two hundred times, in one line without punctuation.
+    line = ("评选表彰优秀共产党员和膜范党支部全年共讲授专题党课反响良号党员队伍结构不断忧化支部将进一步墙画党员教育管理"
+            "发挥党支部战斗堡垒作用和党员先峰模范作用" + "加强对党员干部的教育管理" * 200)
     got = findings(line, "TY003")
     assert len(got) == 3
     assert "只列出把握最大的几处" in got[-1].message
+
+
+def test_the_same_change_at_several_places_is_one_finding_that_counts_them():
+    line = "评选表彰优秀共产党员和膜范党支部全年共讲授专题党课反响良号" * 200
+    got = findings(line, "TY003")
+    assert [line[f.start : f.end] for f in got] == ["膜", "号"]
+    assert all("全文共200处同样写法，只标出第一处" in f.message for f in got)
+    text = "党员队伍结构不断忧化。\n支部班子结构持续忧化。\n组织设置进一步优化。"
+    (f,) = findings(text, "TY003")
+    assert (f.start, "全文共2处同样写法" in f.message) == (8, True)
 
 
 def test_a_flattened_table_is_read_without_a_flood():
@@ -653,10 +665,12 @@ def test_a_word_the_document_writes_the_same_way_twice_and_never_as_suggested_is
     assert findings(once + "\n对其中有关货物，海关可以径行开验。", "TY003") == []
     # Where the word suggested is written elsewhere in the document, the same slip twice is still two slips.
     text = "年底前召开树脂评议大会。\n年底再开展一次树脂评议，述职评议结果公开。"
-    assert [text[f.start : f.end] for f in findings(text, "TY003")] == ["树脂", "树脂"]
-    # A passage copied word for word counts once: its slip is still reported, in both copies.
-    copied = "党员队伍结构不断忧化。\n党员队伍结构不断忧化。"
-    assert [copied[f.start : f.end] for f in findings(copied, "TY003")] == ["忧", "忧"]
+    (f,) = findings(text, "TY003")  # one finding for both (see the next test)
+    assert text[f.start : f.end] == "树脂" and "全文共2处同样写法" in f.message
+    # A passage copied word for word counts once: its slip is still reported (at the end of the text too).
+    copied = "党员队伍结构不断忧化。\n党员队伍结构不断忧化"
+    (f,) = findings(copied, "TY003")
+    assert copied[f.start : f.end] == "忧" and "全文共2处同样写法" in f.message
     from shuzhi.review.registry import default_registry
 
     rule = default_registry().get("TY003")

@@ -146,15 +146,25 @@ def _used_as_written(body: str, run: str, c, base: int, times: int) -> bool:
         uses = body.count(written)
         if uses < times or 2 * body.count(fixed) >= uses:
             continue
-        contexts = set()
+        contexts: list[tuple[str, str]] = []
         k = body.find(written)
         while k != -1 and len(contexts) < times:
-            # Two characters each side, within the line: a copy at the end of the text has the same context.
-            contexts.add((body[max(0, k - 2) : k].rsplit("\n", 1)[-1], body[k + len(written) : k + len(written) + 2].split("\n", 1)[0]))
+            # Two characters each side, within the line; one cut short by the line's or the text's end is the
+            # same as one it agrees with (a copy at the end of the text).
+            end = k + len(written)
+            here = (body[max(0, k - 2) : k].rsplit("\n", 1)[-1], body[end : end + 2].split("\n", 1)[0])
+            if not any(_agree(here, seen) for seen in contexts):
+                contexts.append(here)
             k = body.find(written, k + 1)
         if len(contexts) >= times:
             return True
     return False
+
+
+def _agree(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether two (before, after) contexts agree where both have text."""
+    (b1, a1), (b2, a2) = one, other
+    return (b1.endswith(b2) or b2.endswith(b1)) and (a1.startswith(a2) or a2.startswith(a1))
 
 
 def _into_title(run: str, c, base: int, titled: dict[int, int]) -> bool:
@@ -199,6 +209,8 @@ class CharConfusion(Rule):
         common = _common_set()
         text = doc.text
         skipped: list[set[int]] = []  # computed the first time a correction is found
+        reported: dict[tuple[str, str, str], tuple] = {}  # (written, suggested, word) -> its first (correction, note)
+        times: dict[tuple[str, str, str], int] = {}  # and how many places suggest it
         repeated = opts.get("repeated")
         repeated = int(repeated) if repeated else None
 
@@ -242,12 +254,25 @@ class CharConfusion(Rule):
                 if corrections and repeated:
                     corrections = [c for c in corrections if not _used_as_written(body(), s, c, base, repeated)]
                 found.extend(corrections)
+            # The same change into the same word at several places (股款 -> 股票 seventeen times in a company law)
+            # is one finding, at the first, that says how many there are: a term the model does not know is not
+            # reported seventeen times, and a slip made again is fixed everywhere at once.
+            distinct = {}
+            for c in found:
+                key = (c.written, c.suggested, c.word)
+                times[key] = times.get(key, 0) + 1
+                distinct.setdefault(key, c)
+            found = list(distinct.values())
             truncated = len(found) > cap
             if truncated:
                 found = sorted(sorted(found, key=lambda c: -c.gain)[:cap], key=lambda c: c.start)
             for k, c in enumerate(found):
                 extra = "；本段疑似错字过多，只列出把握最大的几处" if truncated and k == len(found) - 1 else ""
-                yield self._finding(doc, c, extra)
+                reported.setdefault((c.written, c.suggested, c.word), (c, extra))
+        for key, (c, extra) in reported.items():
+            if times[key] > 1:
+                extra += f"；全文共{times[key]}处同样写法，只标出第一处"
+            yield self._finding(doc, c, extra)
 
     def _finding(self, doc, c, extra: str):
         opts = self.options
