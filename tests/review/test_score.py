@@ -55,3 +55,14 @@ def test_score_in_json():
     assert set(c) == {"value", "rating", "completeness", "missing_parts", "concreteness", "counts", "reasons", "summary", "paragraph_concreteness"}
     paragraphs = c["paragraph_concreteness"]
     assert len(paragraphs) >= 4 and all(0 <= p["share"] <= 1 and CLEAN_TEXT[p["start"] : p["end"]] for p in paragraphs)
+
+
+def test_a_typo_hint_takes_no_points_unless_configured():
+    # 做出……贡献 is a hint (TY002, 级别提示: laws write it so); 参于 is an error.
+    hint = CLEAN_TEXT.replace("现将有关情况报告如下。", "支部为数字政府建设做出了积极贡献。现将有关情况报告如下。")
+    c = card(hint)
+    assert c.counts.get("typo_hint") == 1 and "typo" not in c.counts and c.value == 100
+    assert card(hint, score=(("typo_hint", 1.0),)).value == 99
+    wrong = hint.replace("支部为数字政府建设", "全体党员积极参于数字政府建设，支部为数字政府建设")
+    c = card(wrong)
+    assert c.counts["typo"] == 1 and c.value == 98 and any(r.startswith("错别字1处（-2）") for r in c.reasons)

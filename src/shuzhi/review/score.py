@@ -31,6 +31,10 @@ class ScoreWeights:
     stale_cap: float = 15
     typo: float = 2
     typo_cap: float = 10
+    # A suspected typo the checker is not sure of (级别“提示”: 把握 under 85%) is for the reader to look at,
+    # not a defect: nothing is taken off by default.
+    typo_hint: float = 0
+    typo_hint_cap: float = 10
     missing_part: float = 8
     wrong_kind: float = 20
     structure: float = 1
@@ -130,10 +134,12 @@ def score(doc: Document, findings: list[Finding], config, weights: ScoreWeights)
         if f.rule in _BY_CODE:
             continue
         key, _ = _BY_CATEGORY.get(f.category, ("other", "其他"))
+        if key == "typo" and f.severity == "info":
+            key = "typo_hint"
         counts[key] = counts.get(key, 0) + 1
     for key, n in sorted(counts.items()):
         per, cap = getattr(weights, key), getattr(weights, f"{key}_cap")
-        label = dict(_BY_CATEGORY.values()).get(key, "标点、重复等其他问题")
+        label = {**dict(_BY_CATEGORY.values()), "typo_hint": "疑似错字（提示）"}.get(key, "标点、重复等其他问题")
         taken = min(per * n, cap)
         if taken:
             deductions.append((taken, f"{label}{n}处（-{taken:g}）"))
