@@ -133,19 +133,36 @@ def _into_name(run: str, c, base: int, names: set[int]) -> bool:
     return bool(spans) and all(any(p in names for p in range(a, b) if not i <= p < j) for a, b in spans)
 
 
-def _used_as_written(body: str, run: str, c, base: int, times: int) -> bool:
-    """True where the document writes the word as it is in at least `times` different contexts, and more than
-    twice as often as suggested (径行检查 and 径行开验, 承拖方 twenty times in a law; a report's own terms): a term
-    used on purpose, not a slip, which is seldom made the same way twice and more often than the right word. A
-    passage repeated word for word (copied) counts once. (Laws held out of the model, all ten folds: 2.11 findings
-    per 10,000 characters without this, 1.36 with it; 1.48 with "never as suggested" instead of "twice".)"""
-    i = c.start - base
-    for a, b in _word_spans(run, c, base):
-        written = run[a:b]
-        fixed = written[: i - a] + c.suggested + written[i - a + len(c.written) :]
+class _Usage:
+    """How a document writes its words, for `repeated`: counted once per word and document."""
+
+    def __init__(self, body: str, times: int):
+        self.body, self.times = body, times
+        self._terms: dict[tuple[str, str], bool] = {}
+
+    def used_as_written(self, run: str, c, base: int) -> bool:
+        """True where the document writes the word as it is in at least `times` different contexts, and more
+        than twice as often as suggested (径行检查 and 径行开验, 承拖方 twenty times in a law; a report's own terms):
+        a term used on purpose, not a slip, which is seldom made the same way twice and more often than the right
+        word. A passage repeated word for word (copied) counts once. (Laws held out of the model, all ten folds:
+        2.11 findings per 10,000 characters without this, 1.36 with it; 1.48 with "never as suggested" instead
+        of "twice".)"""
+        i = c.start - base
+        for a, b in _word_spans(run, c, base):
+            written = run[a:b]
+            fixed = written[: i - a] + c.suggested + written[i - a + len(c.written) :]
+            key = (written, fixed)
+            if key not in self._terms:
+                self._terms[key] = self._term(written, fixed)
+            if self._terms[key]:
+                return True
+        return False
+
+    def _term(self, written: str, fixed: str) -> bool:
+        body, times = self.body, self.times
         uses = body.count(written)
         if uses < times or 2 * body.count(fixed) >= uses:
-            continue
+            return False
         contexts: list[tuple[str, str]] = []
         k = body.find(written)
         while k != -1 and len(contexts) < times:
@@ -156,9 +173,7 @@ def _used_as_written(body: str, run: str, c, base: int, times: int) -> bool:
             if not any(_agree(here, seen) for seen in contexts):
                 contexts.append(here)
             k = body.find(written, k + 1)
-        if len(contexts) >= times:
-            return True
-    return False
+        return len(contexts) >= times
 
 
 def _agree(one: tuple[str, str], other: tuple[str, str]) -> bool:
@@ -212,10 +227,12 @@ class CharConfusion(Rule):
         reported: dict[tuple[str, str, str], tuple] = {}  # (written, suggested, word) -> its first (correction, note)
         times: dict[tuple[str, str, str], int] = {}  # and how many places suggest it
         repeated = opts.get("repeated")
-        repeated = int(repeated) if repeated else None
+        usage: list[_Usage] = []  # made the first time a correction is found
 
-        def body() -> str:
-            return text[doc.start : doc.end]
+        def used_as_written(s: str, c, base: int) -> bool:
+            if not usage:
+                usage.append(_Usage(text[doc.start : doc.end], int(repeated)))
+            return usage[0].used_as_written(s, c, base)
 
         def skip() -> set[int]:
             if not skipped:
@@ -252,7 +269,7 @@ class CharConfusion(Rule):
                     if titled and guarded:
                         corrections = [c for c in corrections if _into_title(s, c, base, titled)]
                 if corrections and repeated:
-                    corrections = [c for c in corrections if not _used_as_written(body(), s, c, base, repeated)]
+                    corrections = [c for c in corrections if not used_as_written(s, c, base)]
                 found.extend(corrections)
             # The same change into the same word at several places (股款 -> 股票 seventeen times in a company law)
             # is one finding, at the first, that says how many there are: a term the model does not know is not

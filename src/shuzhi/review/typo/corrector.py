@@ -214,7 +214,8 @@ class Corrector:
         self.lm = lm or self.unigram  # the model candidates are rescored with
         self._best_cache: dict[tuple[str, int], tuple | None] = {}
         self._word_cache: dict[tuple[str, int, int], tuple | None] = {}
-        self._span_cache: dict[tuple[str, int], list[str] | None] = {}
+        self._span_cache: dict[tuple[str, int], tuple[list[str], list[str]] | None] = {}
+        self._join_cache: dict[tuple[str, int, int, int], list[str]] = {}
         self._segmentations: dict[str, list[int]] = {}
 
     def segment(self, run: str) -> list[int]:
@@ -311,14 +312,14 @@ class Corrector:
                     cands = spans[memo] = self._homophone_words(span, sounds[a:b], sum(piece[k:m]))
                 if cands is None:
                     continue
-                common, rare = cands
-                if rare:
-                    common = common + [c for c in rare if self._joins(chars, a, b, c)]
-                if not common:
-                    continue
                 # Lone characters part of a longer run of them, none a common word, are a compound the dictionary
                 # lacks (没有深/钻/细/研 is not 吸烟), not a word typed wrong between words (模式/墙/画/监督管理).
                 if m > k + 1 and _run_length(lone, k - 1, -1) + _run_length(lone, m, 1) >= 2:
+                    continue
+                common, rare = cands
+                if rare:
+                    common = common + self._joining(chars, a, b, m - k, rare)
+                if not common:
                     continue
                 need = max([st.word_threshold] + [guarded[i] for i in range(a, b) if i in guarded])
                 found = self._best_word(chars, a, b, common)
@@ -346,16 +347,21 @@ class Corrector:
         rare = [c for c in words if lowest <= logp[c] < floor and c != span]
         return (common, rare) if common or rare else None
 
-    def _joins(self, s: str, a: int, b: int, cand: str) -> bool:
-        """Whether `cand` in place of s[a:b] makes a longer dictionary word with the characters next to it."""
-        freq = self.lex.freq
-        after = s[:a] + cand + s[b:]
-        n = len(after)
-        for x in range(max(0, a - 4), a + 1):
-            for y in range(b + 1 if x == a else b, min(n, x + 6) + 1):
-                if after[x:y] in freq:
-                    return True
-        return False
+    def _joining(self, s: str, a: int, b: int, pieces: int, rare: list[str]) -> list[str]:
+        """The words of `rare` that, in place of s[a:b], make a longer dictionary word with the characters next to
+        it; cached by the characters they can reach (a span's `rare` follows from it and its number of pieces)."""
+        lo, hi = max(0, a - 4), min(len(s), a + 6)
+        key = (s[lo:hi], a - lo, b - lo, pieces)
+        found = self._join_cache.get(key)
+        if found is None:
+            if len(self._join_cache) > 200_000:
+                self._join_cache.clear()
+            freq = self.lex.freq
+            near, i, j = s[lo:hi], a - lo, b - lo
+            found = self._join_cache[key] = [cand for cand in rare if any(
+                (near[:i] + cand + near[j:])[x:y] in freq
+                for x in range(i + 1) for y in range(j + 1 if x == i else j, min(len(near), x + 6) + 1))]
+        return found
 
     def _best_word(self, s: str, a: int, b: int, cands: list[str]):
         """(gain, word) of the best of `cands` for s[a:b], or None; cached by the context it reads."""
