@@ -243,7 +243,7 @@ def test_the_same_change_at_several_places_is_one_finding_that_counts_them():
     line = "评选表彰优秀共产党员和膜范党支部全年共讲授专题党课反响良号" * 200
     got = findings(line, "TY003")
     assert [line[f.start : f.end] for f in got] == ["膜", "号"]
-    assert all("全文共200处同样写法，只标出第一处" in f.message for f in got)
+    assert all("全文共200处同样写法，只标出把握最大的一处" in f.message for f in got)
     text = "党员队伍结构不断忧化。\n支部班子结构持续忧化。\n组织设置进一步优化。"
     (f,) = findings(text, "TY003")
     assert (f.start, "全文共2处同样写法" in f.message) == (8, True)
@@ -557,6 +557,16 @@ def test_damaged_data_files_of_the_packages_change_nothing_and_break_nothing(tmp
     freq = {"党建": 1, "支部": 1, "党员": 7}
     lexicon_module._use_jionlp(freq, 800, counts)
     assert freq == {"党建": 500, "支部": 300, "党员": 7}
+    # Damaged inside the compressed data (zlib.error): the counts are left as they are.
+    with zipfile.ZipFile(counts, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word_distribution.json", "\n".join(json.dumps([chr(0x4e00 + i * 7 % 20000) * 2, i + 1])
+                                                       for i in range(5000)))
+    data = bytearray(counts.read_bytes())
+    for k in range(200, 300):
+        data[k] ^= 0x55
+    counts.write_bytes(bytes(data))
+    lexicon_module._use_jionlp(freq, 800, counts)
+    assert freq == {"党建": 500, "支部": 300, "党员": 7}
 
     db = tmp_path / "laws.db"
     con = sqlite3.connect(db)
@@ -621,8 +631,19 @@ def test_an_unreadable_place_file_gives_no_names_and_is_not_cached(tmp_path, mon
     try:
         assert len(places.gazetteer()) == 0 and places.gazetteer().spans("义井镇") == []
         assert not list((tmp_path / "cache").glob("typo-places-*"))
+        # Damaged inside (zlib.error on reading): no names either, nothing cached.
         import zipfile
 
+        with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("china_location.txt",
+                       "".join(f"\t\t\t{chr(0x4e00 + i * 7 % 20000)}{chr(0x4e00 + i * 13 % 20000)}镇\r\n" for i in range(5000)))
+        data = bytearray(bad.read_bytes())
+        for k in range(200, 300):  # inside the compressed text: zlib.error, not BadZipFile
+            data[k] ^= 0x55
+        bad.write_bytes(bytes(data))
+        places.gazetteer.cache_clear()
+        assert len(places.gazetteer()) == 0
+        assert not list((tmp_path / "cache").glob("typo-places-*"))
         bad.unlink()
         with zipfile.ZipFile(bad, "w") as z:
             z.writestr("china_location.txt", "河北省\t130000\t河北\r\n\t\t\t义井镇\r\n\t\t\t\t新村\r\n\t\t\t\t12345村\r\n")
@@ -659,27 +680,40 @@ def test_a_rarer_word_typed_by_sound_is_found_where_it_makes_a_longer_word(text,
 
 
 @needs_base
-def test_a_word_the_document_writes_the_same_way_twice_and_never_as_suggested_is_a_term():
-    once = "海关可以径行检查。"
-    assert [f.suggestions for f in findings(once, "TY003")] == [("进",)]
-    assert findings(once + "\n对其中有关货物，海关可以径行开验。", "TY003") == []
-    # Where the word suggested is written elsewhere in the document, the same slip twice is still two slips.
-    text = "年底前召开树脂评议大会。\n年底再开展一次树脂评议，述职评议结果公开。"
-    (f,) = findings(text, "TY003")  # one finding for both (see the next test)
-    assert text[f.start : f.end] == "树脂" and "全文共2处同样写法" in f.message
-    # A passage copied word for word counts once: its slip is still reported (at the end of the text too).
-    copied = "党员队伍结构不断忧化。\n党员队伍结构不断忧化"
-    (f,) = findings(copied, "TY003")
-    assert copied[f.start : f.end] == "忧" and "全文共2处同样写法" in f.message
+def test_a_word_the_document_uses_as_its_own_term_is_not_a_hint():
+    # 宣育月: a unit's name for its campaign month. Once, a weak hint (选育); used three times in different places
+    # and 选育 written nowhere, the document's own term.
+    once = "4月开展党风廉政建设宣育月活动。"
+    assert [(f.severity, f.suggestions) for f in findings(once, "TY003")] == [("info", ("选",))]
+    term = once + "\n宣育月期间组织观看警示教育片3场。\n通过宣育月活动，党员纪律意识明显增强。"
+    assert findings(term, "TY003") == []
+    # A passage copied word for word counts once: its hint is still given.
+    assert len(findings(once + "\n" + once, "TY003")) == 1
     from shuzhi.review.registry import default_registry
 
     rule = default_registry().get("TY003")
     saved = rule.options
-    rule.options = {k: v for k, v in saved.items() if k != "repeated"}  # the option removed: reported again
+    rule.options = {k: v for k, v in saved.items() if k != "repeated"}  # the option removed: the hint again
     try:
-        assert findings(once + "\n对其中有关货物，海关可以径行开验。", "TY003") != []
+        assert findings(term, "TY003") != []
     finally:
         rule.options = saved
+
+
+@needs_base
+def test_a_slip_made_twice_is_still_a_slip():
+    # A strong suggestion made twice is reported (once, with the count), even where the right word is rare.
+    text = "年底前召开树脂评议大会。\n年底再开展一次树脂评议。"
+    (f,) = findings(text, "TY003")
+    assert text[f.start : f.end] == "树脂" and "全文共2处同样写法" in f.message
+    # 以经 inside 以经济 is not the word 以经: the slip 以经取得 is reported.
+    text = "各项工作以经取得明显成效。\n坚持以经济建设为中心。\n始终坚持以经济建设为中心，推动高质量发展。"
+    assert [f.suggestions for f in findings(text, "TY003")] == [("已",)]
+    from shuzhi.review.rules.typo import _Usage
+
+    freq = lexicon().freq
+    assert not _Usage(text, 2, freq)._term("以经", "已经")  # one use of its own, two inside 以经济
+    assert _Usage(text.replace("以经济", "以经办"), 2, {})._term("以经", "已经")  # with no words, three uses
 
 
 # Set phrases of current official speech and documents, written for this test (not taken from any benchmark):
@@ -725,3 +759,8 @@ def test_a_rare_character_needs_a_much_higher_gain_to_be_changed(text):
     for extra, changed in ((Settings().rare_extra, False), (0.0, True)):
         corrector = _corrector(float(opts["threshold"]), base_weight=float(opts["base_weight"]), rare_extra=extra)
         assert any(c.written in common for c in corrector.correct_run(run)) is changed
+
+
+def test_a_lone_surrogate_next_to_a_traditional_character_breaks_nothing():
+    text = "到義\ud800镇调研。"
+    assert [(f.rule, f.start) for f in findings(text) if f.rule == "TY005"] == [("TY005", 1)]

@@ -26,7 +26,8 @@ _VERSION = 1  # of what _build makes from the file
 
 
 def _key(name: str) -> int:
-    return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "little")
+    # surrogatepass: a text given as a Python string may hold a lone surrogate, which names no place
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 class Gazetteer:
@@ -63,7 +64,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The place names of the installed jionlp, or none when it is missing or its file cannot be read (nothing
-    is cached then, so a file made readable later is used)."""
+    is cached on disk then, so a file made readable later is used by the next process)."""
     from .cache import cached, file_stamp
     from .packaged import packaged_file
 
@@ -89,7 +90,7 @@ def _build(path) -> bytes:
     try:
         with zipfile.ZipFile(path) as z:
             text = "\n".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".txt"))
-    except (OSError, ValueError, zipfile.BadZipFile, UnicodeDecodeError) as e:
+    except Exception as e:  # a damaged archive raises zlib.error, EOFError, RuntimeError ... as well: no names
         raise _Unreadable(str(e)) from e
     names = set()
     for line in text.splitlines():
