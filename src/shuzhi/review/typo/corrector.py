@@ -356,12 +356,19 @@ class Corrector:
         if found is None:
             if len(self._join_cache) > 200_000:
                 self._join_cache.clear()
-            freq = self.lex.freq
             near, i, j = s[lo:hi], a - lo, b - lo
-            found = self._join_cache[key] = [cand for cand in rare if any(
-                (near[:i] + cand + near[j:])[x:y] in freq
-                for x in range(i + 1) for y in range(j + 1 if x == i else j, min(len(near), x + 6) + 1))]
+            found = self._join_cache[key] = [cand for cand in rare if self._makes_word(near[:i] + cand + near[j:], i, j)]
         return found
+
+    def _makes_word(self, after: str, i: int, j: int) -> bool:
+        """Whether after[i:j] is part of a longer dictionary word of at most six characters."""
+        freq = self.lex.freq
+        n = len(after)
+        for x in range(i + 1):
+            for y in range(j + 1 if x == i else j, min(n, x + 6) + 1):
+                if after[x:y] in freq:
+                    return True
+        return False
 
     def _best_word(self, s: str, a: int, b: int, cands: list[str]):
         """(gain, word) of the best of `cands` for s[a:b], or None; cached by the context it reads."""
