@@ -764,3 +764,14 @@ def test_a_rare_character_needs_a_much_higher_gain_to_be_changed(text):
 def test_a_lone_surrogate_next_to_a_traditional_character_breaks_nothing():
     text = "到義\ud800镇调研。"
     assert [(f.rule, f.start) for f in findings(text) if f.rule == "TY005"] == [("TY005", 1)]
+
+
+def test_an_in_memory_memo_is_emptied_when_full():
+    from shuzhi.review.typo.cache import make_room
+
+    memo = {1: 1, 2: 2}
+    make_room(memo, 2)
+    assert memo == {1: 1, 2: 2}  # at the limit: kept
+    memo[3] = 3
+    make_room(memo, 2)
+    assert memo == {}

@@ -77,3 +77,10 @@ def file_stamp(path: Path) -> tuple[str, int, int]:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def make_room(memo: dict, most: int = 200_000) -> None:
+    """An in-memory memo past `most` entries is emptied before the next is added: reports repeat their phrasing
+    within a batch, and a process checking thousands of them stays within bounds."""
+    if len(memo) > most:
+        memo.clear()

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .cache import make_room
 from .confusion import NEAR_SOUND, SAME_SOUND, SAME_TONE, SHAPE, Confusions, common_chars, confusions
 from .lexicon import Lexicon, best_segmentation, lexicon
 
@@ -167,8 +168,7 @@ class UnigramScorer:
     def score(self, text: str) -> float:
         score = self._cache.get(text)
         if score is None:
-            if len(self._cache) > 200_000:
-                self._cache.clear()
+            make_room(self._cache)
             score = self._cache[text] = best_segmentation(text, self.lex, self.piece_cost)[0]
         return score
 
@@ -222,8 +222,7 @@ class Corrector:
         """Word boundaries of the best segmentation of a run (cached: reports repeat their clauses)."""
         bounds = self._segmentations.get(run)
         if bounds is None:
-            if len(self._segmentations) > 100_000:
-                self._segmentations.clear()
+            make_room(self._segmentations, 100_000)
             bounds = self._segmentations[run] = best_segmentation(run, self.lex)[1]
         return bounds
 
@@ -307,8 +306,7 @@ class Corrector:
                 memo = (span, m - k)
                 cands = spans.get(memo, ())
                 if cands == ():
-                    if len(spans) > 200_000:
-                        spans.clear()
+                    make_room(spans)
                     cands = spans[memo] = self._homophone_words(span, sounds[a:b], sum(piece[k:m]))
                 if cands is None:
                     continue
@@ -354,8 +352,7 @@ class Corrector:
         key = (s[lo:hi], a - lo, b - lo, pieces)
         found = self._join_cache.get(key)
         if found is None:
-            if len(self._join_cache) > 200_000:
-                self._join_cache.clear()
+            make_room(self._join_cache)
             near, i, j = s[lo:hi], a - lo, b - lo
             found = self._join_cache[key] = [cand for cand in rare if self._makes_word(near[:i] + cand + near[j:], i, j)]
         return found
@@ -377,8 +374,7 @@ class Corrector:
         key = (s[lo:hi], a - lo, b - lo)
         if key in self._word_cache:
             return self._word_cache[key]
-        if len(self._word_cache) > 200_000:
-            self._word_cache.clear()
+        make_room(self._word_cache)
         st = self.settings
         before = s[lo:hi]
         span = s[a:b]
@@ -399,8 +395,7 @@ class Corrector:
         key = (s[a : i + w + 1], i - a)
         if key in self._best_cache:
             return self._best_cache[key]
-        if len(self._best_cache) > 200_000:
-            self._best_cache.clear()
+        make_room(self._best_cache)
         found = self._best_cache[key] = self._best_uncached(s, i)
         return found
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .cache import make_room
+
 DATA_DIRS = (Path("/usr/lib/x86_64-linux-gnu/sunpinyin/data"), Path("/usr/lib/sunpinyin/data"), Path("/usr/share/sunpinyin"))
 _WID_BITS = 18
 _MAX_WORD = 8
@@ -150,8 +152,7 @@ class TrigramModel:
                 continue
             total += self.logp_word(u, v, w)
             u, v = v, w
-        if len(self._cache) > 200_000:
-            self._cache.clear()
+        make_room(self._cache)
         self._cache[text] = total
         return total
 
