@@ -79,6 +79,8 @@ _BY_CATEGORY = {
     "style": ("style", "空话套话或问题不具体"),
     "numbers": ("numbers", "数字问题"),
 }
+# The heading each count is reported under; 提示-level typos are counted apart (typo_hint).
+_LABELS = {**dict(_BY_CATEGORY.values()), "typo_hint": "疑似错字（提示）"}
 
 
 @dataclass
@@ -139,7 +141,7 @@ def score(doc: Document, findings: list[Finding], config, weights: ScoreWeights)
         counts[key] = counts.get(key, 0) + 1
     for key, n in sorted(counts.items()):
         per, cap = getattr(weights, key), getattr(weights, f"{key}_cap")
-        label = {**dict(_BY_CATEGORY.values()), "typo_hint": "疑似错字（提示）"}.get(key, "标点、重复等其他问题")
+        label = _LABELS.get(key, "标点、重复等其他问题")
         taken = min(per * n, cap)
         if taken:
             deductions.append((taken, f"{label}{n}处（-{taken:g}）"))

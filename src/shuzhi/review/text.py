@@ -15,6 +15,12 @@ MACROS = {
 }
 
 
+def basic_han_word(word: str) -> bool:
+    """Every character of `word` in the basic CJK block: what word and name lists hold besides Latin, digits
+    and symbols."""
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
 def is_han(ch: str) -> bool:
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF

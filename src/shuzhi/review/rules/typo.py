@@ -240,7 +240,6 @@ class CharConfusion(Rule):
         text = doc.text
         skipped: list[set[int]] = []  # computed the first time a correction is found
         repeated = opts.get("repeated")
-        weak = float(opts.get("warning_confidence", 0.85))  # below it a suggestion is only a hint (提示)
         usage: list[_Usage] = []  # made the first time a correction is found
         paragraphs: list[list] = []  # the corrections of each paragraph checked
 
@@ -284,7 +283,7 @@ class CharConfusion(Rule):
                     if titled and guarded:
                         corrections = [c for c in corrections if _into_title(s, c, base, titled)]
                 if corrections and repeated:
-                    corrections = [c for c in corrections if c.confidence >= weak or not used_as_written(s, c, base)]
+                    corrections = [c for c in corrections if self._severity(c.confidence) != "info" or not used_as_written(s, c, base)]
                 found.extend(corrections)
             paragraphs.append(found)
         # The same change into the same word at several places (股款 -> 股票 seventeen times in a company law) is
@@ -306,11 +305,14 @@ class CharConfusion(Rule):
                     extra += f"；全文共{kept[id(c)]}处同样写法，只标出把握最大的一处"
                 yield self._finding(doc, c, extra)
 
-    def _finding(self, doc, c, extra: str):
+    def _severity(self, confidence: float) -> str:
         opts = self.options
-        confidence = c.confidence
-        severity = "error" if confidence >= opts.get("error_confidence", 0.97) else (
+        return "error" if confidence >= opts.get("error_confidence", 0.97) else (
             "warning" if confidence >= opts.get("warning_confidence", 0.85) else "info")
+
+    def _finding(self, doc, c, extra: str):
+        confidence = c.confidence
+        severity = self._severity(confidence)
         forms = f"，可组成“{c.word}”" if c.word != c.suggested else ""
         f = self.finding(
             doc, c.start, c.start + len(c.written),

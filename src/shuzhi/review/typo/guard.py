@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..knowledge import load_knowledge
 from .lexicon import Lexicon
-from .places import SUFFIXES, gazetteer
+from .places import MAX_LEN, SUFFIXES, gazetteer
 
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 _NAME_PAIR_FREQ = 1000  # a pair at least this frequent is a word, not a surname and a given name
@@ -126,8 +126,6 @@ def place_positions(run: str, suffix: bool = True) -> set[int]:
 
 def in_place_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies inside a place name the gazetteer knows, as it is officially written (程衕村)."""
-    from .places import MAX_LEN
-
     lo = max(0, start - MAX_LEN)
     return any(lo + a <= start and end <= lo + b for a, b in gazetteer().spans(text[lo : end + MAX_LEN]))
 

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..lexicon import _jieba_dict
+from ..text import basic_han_word
 
 MAX_WORD = 6  # longer dictionary entries are idioms and names; they add little and cost a lookup each
 
@@ -144,13 +145,8 @@ def _add_wordfreq(freq: dict[str, int], tags: dict[str, str], total: int) -> Non
     for word, f in wordfreq.get_frequency_dict("zh", wordlist="large").items():
         if f < WORDFREQ_MIN or not 2 <= len(word) <= MAX_WORD or word in freq:
             continue
-        if _han_word(word):
+        if basic_han_word(word):
             freq[word] = max(1, round(f * total))
-
-
-def _han_word(word: str) -> bool:
-    """Every character of `word` in the basic CJK block: what the word lists hold besides Latin, digits, symbols."""
-    return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 SET_PHRASE_FREQ = 50
@@ -189,7 +185,7 @@ def _use_jionlp(freq: dict[str, int], total: int, path: Path) -> None:
     if not counted:
         return
     for word, n in rows:
-        if 2 <= len(word) <= MAX_WORD and n >= JIONLP_MIN * counted and _han_word(word):
+        if 2 <= len(word) <= MAX_WORD and n >= JIONLP_MIN * counted and basic_han_word(word):
             freq[word] = max(1, round(n / counted * total))
 
 

@@ -17,6 +17,8 @@ import hashlib
 from array import array
 from functools import lru_cache
 
+from ..text import basic_han_word
+
 MIN_LEN = 3  # 新村, 东村: two-character names are common words as often as names
 MAX_LEN = 12
 # The suffixes of administrative units (社区 and 开发区 end in 区, 街道 in 道, 嘎查 and 苏木 are Inner Mongolia's).
@@ -96,10 +98,7 @@ def _build(path) -> bytes:
     for line in text.splitlines():
         # A line: the name, then for provinces, cities and counties their code and short name, tab-separated.
         name = line.strip().split("\t", 1)[0].strip()
-        if MIN_LEN <= len(name) <= MAX_LEN and name.endswith(SUFFIXES) and _han(name):
+        if MIN_LEN <= len(name) <= MAX_LEN and name.endswith(SUFFIXES) and basic_han_word(name):
             names.add(name)
     return array("Q", sorted({_key(n) for n in names})).tobytes()
 
-
-def _han(name: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in name)
