@@ -78,7 +78,7 @@ def _password_hash() -> str:
 
 @pytest.fixture
 def tree(db, django_user_model):
-    from shuzhi.web.reviews.models import Organization, Role
+    from shuzhi.web.orgs.models import Organization, Role
 
     committee = Organization.objects.create(name="测试街道党工委", kind=Organization.COMMITTEE)
     general = Organization.objects.create(name="测试机关党总支", kind=Organization.GENERAL_BRANCH, parent=committee)

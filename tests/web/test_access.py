@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver
 
-from shuzhi.web.reviews.models import Decision, Organization, Upload
+from shuzhi.web.orgs.models import Organization
+from shuzhi.web.reviews.models import Decision, Upload
 
 from .conftest import PASSWORD, client_for
 
@@ -179,5 +180,5 @@ def test_organization_paths_follow_the_tree(tree):
 def test_the_administrator_has_django_admin_in_chinese(tree, uploaded):
     page = client_for(tree.admin).get("/admin/").content.decode()
     assert "党组织" in page and "后台任务" in page and "Task Results" not in page and "站点管理" not in page
-    assert client_for(tree.admin).get("/admin/reviews/organization/").status_code == 200
+    assert client_for(tree.admin).get("/admin/orgs/organization/").status_code == 200
     assert client_for(tree.reviewer).get("/admin/").status_code == 302  # not staff: sent to the admin login

@@ -9,8 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from shuzhi.web.reviews.demo import PASSWORD
-from shuzhi.web.reviews.models import Organization, Report
+from shuzhi.web.orgs.demo import PASSWORD
+from shuzhi.web.orgs.models import Organization
+from shuzhi.web.reviews.models import Report
 
 from ..conftest import EXAMPLES
 

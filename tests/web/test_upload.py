@@ -65,7 +65,7 @@ def test_same_file_again_is_not_stored_twice(tree):
 
 
 def test_a_compilation_is_split_and_its_reports_go_to_the_units_it_names(tree):
-    from shuzhi.web.reviews.models import Organization
+    from shuzhi.web.orgs.models import Organization
 
     names = ["区财政局机关党支部", "区教育局机关党支部", "区卫生健康局机关党支部"]
     for name in names:
@@ -80,7 +80,7 @@ def test_a_compilation_is_split_and_its_reports_go_to_the_units_it_names(tree):
     for r in reports:  # offsets point into the one text of the file
         assert r.title in text[r.start:r.end]
     # A secretary of one unit sees that unit's report, not its neighbours' (titles, text or annotated copy).
-    from shuzhi.web.reviews.models import Role
+    from shuzhi.web.orgs.models import Role
     from django.contrib.auth import get_user_model
     import docx
     import io

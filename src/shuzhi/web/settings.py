@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "simple_history",
+    "shuzhi.web.orgs",
     "shuzhi.web.reviews",
 ]
 
@@ -53,7 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "shuzhi.web.reviews.middleware.LoginRequired",
+    "shuzhi.web.orgs.middleware.LoginRequired",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -71,7 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "shuzhi.web.reviews.access.roles_context",
+                "shuzhi.web.orgs.access.roles_context",
             ],
         },
     }
@@ -126,7 +129,7 @@ if os.environ.get("SHUZHI_HTTPS") == "1":
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
 CSRF_COOKIE_HTTPONLY = False
-CSRF_FAILURE_VIEW = "shuzhi.web.reviews.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "shuzhi.web.orgs.views.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 

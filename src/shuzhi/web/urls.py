@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .reviews.views import auth, compare, overview, report, upload
+from .orgs.views import auth
+from .reviews.views import compare, overview, report, upload
 
 urlpatterns = [
     path("", overview.home, name="home"),
@@ -24,10 +25,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "shuzhi.web.reviews.views.errors.bad_request"
-handler403 = "shuzhi.web.reviews.views.errors.forbidden"
-handler404 = "shuzhi.web.reviews.views.errors.not_found"
-handler500 = "shuzhi.web.reviews.views.errors.server_error"
+handler400 = "shuzhi.web.orgs.views.errors.bad_request"
+handler403 = "shuzhi.web.orgs.views.errors.forbidden"
+handler404 = "shuzhi.web.orgs.views.errors.not_found"
+handler500 = "shuzhi.web.orgs.views.errors.server_error"
 
 admin.site.site_header = admin.site.site_title = "shuzhi 述职评议工作台 · 管理"
 admin.site.index_title = "系统管理"

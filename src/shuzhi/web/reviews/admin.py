@@ -1,33 +1,8 @@
-"""Django admin for the administrator: the organization tree, people and their roles, uploads and reports."""
+"""Django admin for the administrator: uploads, report files, reports and decisions (the tree is in orgs)."""
 
 from django.contrib import admin
 
-from .models import Decision, Organization, Report, Role, SourceFile, Upload
-
-
-class RoleInline(admin.TabularInline):
-    model = Role
-    extra = 1
-
-
-@admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ("indented", "kind", "parent")
-    list_filter = ("kind",)
-    search_fields = ("name",)
-    inlines = [RoleInline]
-
-    @admin.display(description="名称", ordering="path")
-    def indented(self, obj):
-        return "　" * (obj.path.count("/") - 2) + obj.name
-
-
-@admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
-    list_display = ("user", "kind", "organization")
-    list_filter = ("kind",)
-    search_fields = ("user__username", "organization__name")
-    autocomplete_fields = ("organization",)
+from .models import Decision, Report, SourceFile, Upload
 
 
 @admin.register(Upload)

@@ -14,3 +14,9 @@ class ReviewsConfig(AppConfig):
 
         apps.get_app_config("django_tasks_database").verbose_name = "后台任务"
         DBTaskResult._meta.verbose_name = DBTaskResult._meta.verbose_name_plural = "后台任务记录"
+
+    def load_demo(self, orgs, examples) -> str:
+        from .demo import load_reports
+
+        n = load_reports(orgs, examples)
+        return f"示例报告：上传并检查了 {n} 个文件" if n else ""

@@ -1,67 +1,11 @@
-"""Organizations, roles, uploads, report files, reports, findings and the decisions taken on them."""
+"""Uploads, report files, reports, findings and the decisions taken on them; the organization tree is orgs'."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 
-
-class Organization(models.Model):
-    """A node of the organization tree (党委 → 党总支 → 党支部); `path` makes a subtree one prefix query."""
-
-    COMMITTEE, GENERAL_BRANCH, BRANCH = "committee", "general_branch", "branch"
-    KINDS = [(COMMITTEE, "党委"), (GENERAL_BRANCH, "党总支"), (BRANCH, "党支部")]
-
-    name = models.CharField("名称", max_length=100)
-    kind = models.CharField("类型", max_length=20, choices=KINDS)
-    parent = models.ForeignKey("self", verbose_name="上级组织", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    path = models.CharField("路径", max_length=400, db_index=True, editable=False, default="")
-
-    class Meta:
-        verbose_name = verbose_name_plural = "党组织"
-        ordering = ["path"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self):
-        if self.pk and self.parent and (self.parent_id == self.pk or self.parent.path.startswith(self.path or "\0")):
-            raise ValidationError({"parent": "上级组织不能是本组织或其下级组织"})
-
-    def save(self, *args, **kwargs):
-        self.clean()
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            old, new = self.path, (self.parent.path if self.parent else "/") + f"{self.pk}/"
-            if new == old:
-                return
-            Organization.objects.filter(pk=self.pk).update(path=new)
-            self.path = new
-            if old:  # moved: its whole subtree moves with it
-                for child in Organization.objects.filter(path__startswith=old).exclude(pk=self.pk):
-                    Organization.objects.filter(pk=child.pk).update(path=new + child.path[len(old):])
-
-    def subtree(self):
-        return Organization.objects.filter(path__startswith=self.path)
-
-
-class Role(models.Model):
-    """A reviewer reads a subtree; a secretary writes for one organization. Administrators are superusers."""
-
-    REVIEWER, SECRETARY = "reviewer", "secretary"
-    KINDS = [(REVIEWER, "审读人（本组织及下级）"), (SECRETARY, "书记（本组织）")]
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, related_name="roles")
-    organization = models.ForeignKey(Organization, verbose_name="党组织", on_delete=models.CASCADE, related_name="roles")
-    kind = models.CharField("角色", max_length=20, choices=KINDS)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "角色"
-        constraints = [models.UniqueConstraint(fields=["user", "organization", "kind"], name="unique_role")]
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.get_kind_display()} · {self.organization}"
+from ..orgs.models import Organization
 
 
 class Upload(models.Model):

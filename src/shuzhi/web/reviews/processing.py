@@ -23,7 +23,8 @@ from shuzhi.outputs.json import document_dict, error_dict
 from shuzhi.pipeline import CheckedDocument, FileResult, Options, check_source_file, default_jobs, run
 from shuzhi.review.checker import Checker
 
-from .models import Decision, Finding, Organization, Report, SourceFile, Upload
+from ..orgs.models import Organization
+from .models import Decision, Finding, Report, SourceFile, Upload
 
 log = logging.getLogger("shuzhi.web")
 CONTEXT = 8  # characters either side of a flagged span that make a decision's key

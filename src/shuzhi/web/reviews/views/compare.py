@@ -12,7 +12,7 @@ from shuzhi.reuse.corpus import ReuseDoc, ReuseParams, align_pair, common_mask
 from .. import access
 from ..highlight import Span, highlighted
 from ..models import Report
-from ..responses import page
+from ...orgs.responses import page
 
 
 def _document(r: Report) -> Document:

@@ -12,7 +12,7 @@ from shuzhi.review.score import RATINGS
 
 from .. import access
 from ..export import overview_xlsx
-from ..responses import attachment, page
+from ...orgs.responses import attachment, page
 from ..tables import rows_html
 from .upload import default_year
 
@@ -111,13 +111,6 @@ def overview(request):
 def overview_export(request):
     year, _, org, reports = _selection(request)
     rows = rows_of(reports, request.GET.get("sort", ""))
-    unit = org.name if org else "、".join(o.name for o in _tops(request.user)) or "全部"
+    unit = org.name if org else "、".join(o.name for o in access.tops(request.user)) or "全部"
     data = overview_xlsx(rows, year, unit)
     return attachment(data, f"{year}年度述职报告审读汇总表.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-
-
-def _tops(user) -> list:
-    """The organizations at the top of what the user sees (their parent is out of sight)."""
-    orgs = list(access.organizations(user))
-    ids = {o.pk for o in orgs}
-    return [o for o in orgs if o.parent_id not in ids]

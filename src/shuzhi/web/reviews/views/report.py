@@ -18,7 +18,7 @@ from .. import access
 from ..highlight import Span, highlighted
 from ..models import Decision, Finding, Report
 from ..processing import annotated_docx, recheck, refresh_counts
-from ..responses import attachment, json_response, wants_json
+from ...orgs.responses import attachment, json_response, wants_json
 from ..rules import explain
 
 CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES.values())}
@@ -163,7 +163,7 @@ def recheck_report(request, pk: int):
         return json_response({"ok": problem is None, "error": problem}, status=200 if problem is None else 422)
     report = Report.objects.filter(source_file=report.source_file, index=report.index).first() or report
     if problem:
-        return render(request, "reviews/error.html", {"status": 422, "title": "重新检查失败", "detail": problem}, status=422)
+        return render(request, "error.html", {"status": 422, "title": "重新检查失败", "detail": problem}, status=422)
     return redirect("report", report.pk)
 
 
@@ -178,7 +178,7 @@ def report_docx(request, pk: int):
     try:
         data = annotated_docx(report, [f for f in report.findings.all() if f.key not in dismissed])
     except InputError as exc:
-        return render(request, "reviews/error.html", {"status": 422, "title": "无法生成批注文档", "detail": f"{exc.source}：{exc.message}"}, status=422)
+        return render(request, "error.html", {"status": 422, "title": "无法生成批注文档", "detail": f"{exc.source}：{exc.message}"}, status=422)
     name = annotated_name(report.source_file.name.split("::")[-1]).split("/")[-1]
     return attachment(data, name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 

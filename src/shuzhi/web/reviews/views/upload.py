@@ -14,9 +14,11 @@ from django.utils import timezone
 from shuzhi.ingest.sources import MB
 
 from .. import access
-from ..models import Organization, Role, Upload, UploadedFile
+from ...orgs.access import own_organization
+from ...orgs.models import Organization
+from ..models import Upload, UploadedFile
 from ..processing import limits
-from ..responses import json_response, page, wants_json
+from ...orgs.responses import json_response, page, wants_json
 from ..tasks import check_upload
 
 STALLED_AFTER = 30  # seconds queued before the page says the worker may not be running
@@ -45,17 +47,12 @@ class UploadForm(forms.Form):
 def upload_form(request):
     if request.method == "POST":
         return _receive(request)
-    form = UploadForm(user=request.user, initial={"year": default_year(), "organization": _own_organization(request.user)})
+    form = UploadForm(user=request.user, initial={"year": default_year(), "organization": own_organization(request.user)})
     return page(request, "reviews/upload.html", _form_context(form), lambda: {
         "organizations": [{"id": o.pk, "name": o.name} for o in form.fields["organization"].queryset],
         "year": default_year(),
         "limits": _limits(),
     })
-
-
-def _own_organization(user):
-    role = Role.objects.filter(user=user).order_by("kind").first()
-    return role.organization_id if role else None
 
 
 def _limits() -> dict:

@@ -10,7 +10,7 @@ from ..responses import json_response, wants_json
 def _error(request, status: int, title: str, detail: str):
     if wants_json(request):
         return json_response({"error": detail}, status=status)
-    return render(request, "reviews/error.html", {"status": status, "title": title, "detail": detail}, status=status)
+    return render(request, "error.html", {"status": status, "title": title, "detail": detail}, status=status)
 
 
 def csrf_failure(request, reason: str = ""):
