@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("codes", nargs="*", metavar="代码", help="只显示这些规则（代码或类别前缀）")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="输出格式（默认 text）")
 
+    _ledger_parser(sub)
+
     serve = sub.add_parser("serve", help="启动网页工作台（需要 web 扩展）", description="启动述职评议网页工作台；数据库默认是 SHUZHI_DATA 下的 SQLite，设置 DATABASE_URL 可改用 PostgreSQL。")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
@@ -117,6 +119,42 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--batch", action="store_true", help="处理完当前排队的任务后退出")
     worker.add_argument("--interval", type=float, default=1.0, metavar="秒", help="没有任务时隔多久再查一次（默认 1 秒）")
     return parser
+
+
+def _ledger_parser(sub) -> None:
+    ledger = sub.add_parser("ledger", help="党支部工作台账：模板、检查、统计、提示", description=(
+        "党支部工作台账（三会一课、主题党日、谈心谈话、发展党员、党费、换届）：由 Excel 台账算出各项工作的完成情况和提示，\n"
+        "每条提示注明依据的文件和条款。提示是建议，不是限制。"))
+    lsub = ledger.add_subparsers(dest="ledger_command", title="操作", metavar="操作", parser_class=_Parser)
+    t = lsub.add_parser("template", help="写出空白台账（每类记录一张表，带下拉选项和示例行）", description="写出空白的台账工作簿。")
+    t.add_argument("output", metavar="输出文件", help="如 台账.xlsx")
+    c = lsub.add_parser("check", help="检查台账：每个党组织每项工作的完成情况", description="读入台账，列出每个党组织的各项工作：已完成、未完成、即将到期、逾期，以及填写有误的单元格。")
+    c.add_argument("workbook", metavar="台账", help="台账 .xlsx 文件")
+    c.add_argument("--year", type=int, metavar="年份", help="年度（默认今年）")
+    c.add_argument("--org", metavar="名称", action="append", help="只看这个党组织（可以写多次；含其下级用 --subtree）")
+    c.add_argument("--subtree", action="store_true", help="--org 包括其全部下级党组织")
+    c.add_argument("--as-of", metavar="日期", help="按哪一天判断是否逾期（默认今天；往年默认次年1月1日）")
+    c.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    c.add_argument("--all", action="store_true", help="文本输出也列出已完成的事项")
+    c.add_argument("--xlsx", metavar="文件", help="另写出逾期、即将到期和未完成事项的 Excel 清单")
+    c.add_argument("--config", metavar="文件", help="配置文件（默认在当前及上级目录查找 shuzhi.toml）")
+    f = lsub.add_parser("facts", help="一个党组织一年的统计数（写述职报告用）", description="由台账算出一个党组织（含下级）一年的党员、会议、谈话、发展党员、党费和换届数字，每个数字注明所计的记录。")
+    f.add_argument("workbook", metavar="台账", help="台账 .xlsx 文件")
+    f.add_argument("--org", required=True, metavar="名称", help="党组织名称")
+    f.add_argument("--year", type=int, metavar="年份", help="年度（默认今年）")
+    f.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    d = lsub.add_parser("digest", help="每周提示：逾期、即将到期和近期要做的事", description="写出各党组织的提示摘要（文本或 HTML）。")
+    d.add_argument("workbook", metavar="台账", help="台账 .xlsx 文件")
+    d.add_argument("--org", metavar="名称", action="append", help="只写这个党组织（可以写多次）")
+    d.add_argument("--as-of", metavar="日期", help="按哪一天（默认今天）")
+    d.add_argument("--html", metavar="文件", help="另写成 HTML 文件")
+    i = lsub.add_parser("ical", help="写出近期事项的日历文件（.ics，可导入手机或 Outlook 日历）", description="写出 iCalendar 日历：每项未完成事项在期限那天一个全天事件，提前3天提醒。")
+    i.add_argument("workbook", metavar="台账", help="台账 .xlsx 文件")
+    i.add_argument("output", metavar="输出文件", help="如 台账提示.ics")
+    i.add_argument("--org", metavar="名称", action="append", help="只写这个党组织（可以写多次）")
+    i.add_argument("--as-of", metavar="日期", help="按哪一天（默认今天）")
+    r = lsub.add_parser("rules", help="列出台账的全部规则和依据", description="列出台账规则的代码、内容、适用范围、依据和施行时间。")
+    r.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="输出格式（默认 text）")
 
 
 def _web():
@@ -151,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             build_parser().print_help()
             return EXIT_TROUBLE
         commands = {"check": cmd_check, "split": cmd_split, "rules": cmd_rules, "compare": cmd_compare, "reuse": cmd_reuse,
-                    "index": cmd_index, "serve": cmd_serve, "worker": cmd_worker}
+                    "index": cmd_index, "ledger": cmd_ledger, "serve": cmd_serve, "worker": cmd_worker}
         return commands[args.command](args)
     except UsageError as exc:
         sys.stderr.write(f"shuzhi: 用法错误：{exc} / usage error\n")
@@ -423,3 +461,11 @@ def cmd_index(args) -> int:
         return EXIT_TROUBLE if errors else (EXIT_FINDINGS if result.pairs else EXIT_CLEAN)
     index.close()
     return EXIT_TROUBLE if errors else EXIT_CLEAN
+
+
+def cmd_ledger(args) -> int:
+    from .ledger import cli as ledger_cli
+
+    if args.ledger_command is None:
+        raise UsageError("请指定操作：template、check、facts、digest、ical 或 rules（shuzhi ledger -h）")
+    return ledger_cli.run(args, _config(args))

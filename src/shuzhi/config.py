@@ -13,8 +13,27 @@ CONFIG_NAME = "shuzhi.toml"
 _KEYS = {
     "select", "ignore", "severity", "year", "words", "max_file_mb", "jobs",
     "local_formulations", "require_rectification", "expected_kind", "score", "typo_corpus",
-    "typo_threshold",
+    "typo_threshold", "ledger",
 }
+_LEDGER_KEYS = {"ignore", "enable", "threshold"}
+
+
+@dataclass(frozen=True)
+class LedgerSettings:
+    """The [ledger] table: ledger rules switched off or on, and thresholds changed to local practice."""
+
+    ignore: tuple[str, ...] = ()  # codes or prefixes of rules not to apply
+    enable: tuple[str, ...] = ()  # rules shipped switched off (enabled: false) to apply
+    threshold: tuple[tuple[str, float], ...] = ()  # (code, threshold)
+
+    def active(self, rule) -> bool:
+        if any(rule.code.startswith(c) for c in self.ignore):
+            return False
+        return rule.enabled or any(rule.code.startswith(c) for c in self.enable)
+
+    def adjusted(self, rule):
+        value = dict(self.threshold).get(rule.code)
+        return rule if value is None else replace(rule, threshold=value)
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,8 @@ class Config:
     typo_corpus: tuple[str, ...] = ()
     # TY003's log-probability gain threshold (None: the pack's); higher reports fewer, surer typos.
     typo_threshold: float | None = None
+    # [ledger]: the ledger's rules as this jurisdiction applies them.
+    ledger: LedgerSettings = LedgerSettings()
     path: str | None = field(default=None, compare=False)
 
     def selects(self, code: str) -> bool:
@@ -134,6 +155,7 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
     if not isinstance(score, dict):
         raise UsageError(f"配置文件 {origin}：[score] 应为“名称 = 数值”的表")
     return Config(
+        ledger=_ledger_settings(data.get("ledger", {}), origin),
         **flags,
         score=tuple(sorted(score.items())),
         select=strings("select"),
@@ -147,3 +169,22 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
         jobs=jobs,
         path=origin,
     )
+
+
+def _ledger_settings(data, origin: str) -> LedgerSettings:
+    if not isinstance(data, dict) or set(data) - _LEDGER_KEYS:
+        raise UsageError(f"配置文件 {origin}：[ledger] 只能有 {'、'.join(sorted(_LEDGER_KEYS))}")
+
+    def codes(key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise UsageError(f"配置文件 {origin}：[ledger] {key} 应为规则代码的列表，如 [\"MT005\"]")
+        return tuple(v.strip().upper() for v in value)
+
+    threshold = data.get("threshold", {})
+    if not isinstance(threshold, dict) or not all(isinstance(v, (int, float)) and v >= 0 for v in threshold.values()):
+        raise UsageError(f"配置文件 {origin}：[ledger.threshold] 应为“规则代码 = 数值”的表")
+    return LedgerSettings(ignore=codes("ignore"), enable=codes("enable"),
+                          threshold=tuple(sorted((k.upper(), float(v)) for k, v in threshold.items())))
