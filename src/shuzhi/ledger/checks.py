@@ -7,11 +7,12 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 
 from . import development as dev
 from .context import OrgContext
 from .dates import Month, add_months, add_years, age_on, cn_date
-from .dues import monthly_due, paid_by_month, yuan
+from .dues import monthly_due, yuan
 from .items import DONE, OPEN, OVERDUE, Item, periods, state
 from .records import Candidate, Meeting
 from .rules import Rule
@@ -107,6 +108,13 @@ def coverage(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
 
 def _voters(ctx: OrgContext, m: Meeting) -> tuple[int | None, int | None, str]:
     """(有表决权的应到, 有表决权的实到, a note on how they were counted) for a meeting of the members."""
+    key = ("counted", id(m))
+    if key not in ctx.memo:
+        ctx.memo[key] = _count_voters(ctx, m)
+    return ctx.memo[key]
+
+
+def _count_voters(ctx: OrgContext, m: Meeting) -> tuple[int | None, int | None, str]:
     voters = ctx.voters(m.date)
     if not voters:  # no roster for this organization: the meeting's own figures
         return m.expected, m.present_count(), "（按会议记录的应到、实到人数计）"
@@ -129,9 +137,9 @@ def _about(rule: Rule, title: str) -> bool:
 
 def _votes(ctx: OrgContext, versions: list[Rule]):
     """(rule, meeting) for this year's meetings of the rule's kinds with a vote the rule is about."""
-    for m in ctx.meetings:
-        if not ctx.in_year(m.date) or m.date > ctx.as_of:
-            continue
+    if "votes" not in ctx.memo:
+        ctx.memo["votes"] = [m for m in ctx.meetings if m.resolutions and ctx.in_year(m.date) and m.date <= ctx.as_of]
+    for m in ctx.memo["votes"]:
         rule = ctx.rule(versions, m.date)
         if rule is None or not (m.kinds & set(rule.counts or (rule.kind,))):
             continue
@@ -408,7 +416,6 @@ def hours(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
 def introducers(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     out = []
     step = versions[0].param("by", dev.ADMITTED)
-    everyone = {m.name: m for m in ctx.ledger.members}
     for c in ctx.candidates:  # the roster's 预备党员 have no development file to check
         day = c.steps.get(step)
         if not ctx.in_year(day):
@@ -421,7 +428,7 @@ def introducers(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
         if len(c.introducers) != need:
             problems.append(f"登记了{len(c.introducers)}名入党介绍人，应为{need}名" if c.introducers else "没有登记入党介绍人")
         for name in c.introducers:
-            m = everyone.get(name)
+            m = ctx.by_name.get(name) or ctx.ledger.member_named(name)
             if m is None:
                 unknown.append(name)
             elif not m.full_member(day):
@@ -459,62 +466,77 @@ def extension(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
 
 # -- dues -----------------------------------------------------------------------------------------------------
 
-def _due_months(ctx: OrgContext, member, months: list[Month]) -> list[Month]:
-    """The months a member owes dues here: on the rolls from the month's first day to its last (a month of arrival
-    or departure is left to the branch's own practice)."""
-    return [mo for mo in months if member.on_rolls(mo.first) and member.on_rolls(mo.last)]
+def _due_months(member, first: int, last: int) -> list[int]:
+    """The months (as Month.index) of [first, last] a member owes dues here: on the rolls from the month's first
+    day to its last (a month of arrival or departure is left to the branch's own practice)."""
+    if last < first:
+        return []
+    return member.months_on_rolls(first, last)
 
 
-def _year_months(ctx: OrgContext) -> list[Month]:
-    return [Month(ctx.year, i) for i in range(1, 13) if datetime.date(ctx.year, i, 1) <= ctx.as_of]
+@lru_cache(maxsize=4096)
+def _month(index: int) -> Month:
+    return Month(index // 12, index % 12 + 1)
+
+
+@lru_cache(maxsize=4096)
+def _quarter_end(index: int) -> datetime.date:
+    """The last day of the quarter of a month: a month paid by then is on time (quarterly payment is allowed)."""
+    return _month(index - index % 12 % 3 + 2).last
+
+
+def _year_months(ctx: OrgContext) -> tuple[int, int]:
+    """The first and last month (Month.index) of the year up to as_of; last < first before the year begins."""
+    first = Month(ctx.year, 1).index
+    last = min(Month(ctx.year, 12).index, Month.of(ctx.as_of).index)
+    return first, last
+
+
+_ZERO = Decimal(0)
 
 
 @check("dues")
 def dues(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
-    months = _year_months(ctx)
+    first, last = _year_months(ctx)
     rule = ctx.rule(versions, ctx.first)
-    if rule is None or not months:
+    if rule is None or last < first:
         return []
     paid_here = [p for p in ctx.payments if p.first.year <= ctx.year <= p.last.year]
     if not paid_here:
-        status = state(False, months[-1].last, ctx.as_of, rule.remind_days)
+        status = state(False, _month(last).last, ctx.as_of, rule.remind_days)
         return [ctx.item(rule, status, f"{ctx.year}年没有党费交纳记录（如在别处登记，可不理会这条提示）", period=f"{ctx.year}年度")]
     params = dict(rule.params)
     tolerance = Decimal(str(params.get("tolerance", "0.1")))
     by_person: dict[str, list] = {}
     for p in ctx.payments:
-        by_person.setdefault(p.name, []).append(p)
+        by_person.setdefault(p.name, []).append(p.key)
     out = []
     for m in ctx.members:
-        owed = _due_months(ctx, m, months)
+        owed = _due_months(m, first, last)
         if not owed:
             continue
-        paid = paid_by_month(by_person.get(m.name, []))
+        paid = ctx.paid(m.name)
         due = monthly_due(m, params)
-        short, unpaid, paid_months = [], [], 0
-        total_due, total_paid = Decimal(0), Decimal(0)
+        floor = None if due is None else due - tolerance
+        short, unpaid = [], []
+        total_paid = _ZERO
         for mo in owed:
-            got = paid.get(mo, Decimal(0))
+            got = paid.get(mo, _ZERO)
             total_paid += got
-            if due is not None:
-                total_due += due
             if got <= 0:
                 unpaid.append(mo)
-            elif due is not None and got < due - tolerance:
+            elif floor is not None and got < floor:
                 short.append(mo)
-                paid_months += 1
-            else:
-                paid_months += 1
         # Paid by the quarter with the branch's consent is on time: a month is late once its quarter has ended.
-        late = [mo for mo in unpaid + short if _quarter_end(mo) < ctx.as_of]
-        if late:
+        behind = unpaid + short
+        if any(_quarter_end(mo) < ctx.as_of for mo in behind):
             status = OVERDUE
-        elif unpaid or short:
-            status = state(False, min(_quarter_end(mo) for mo in unpaid + short), ctx.as_of, rule.remind_days)
+        elif behind:
+            status = state(False, min(_quarter_end(mo) for mo in behind), ctx.as_of, rule.remind_days)
         else:
             status = DONE
-        full = paid_months - len(short)
-        message = f"{m.name}：应交{len(owed)}个月" + (f"（每月{yuan(due)}，共{yuan(total_due)}）" if due is not None else "")
+        full = len(owed) - len(behind)
+        message = f"{m.name}：应交{len(owed)}个月" + (f"（每月{yuan(due)}，共{yuan(due * len(owed))}）" if due is not None else "")
         message += f"，实交{yuan(total_paid)}" + (f"，足额{full}个月" if due is not None and full < len(owed) else "")
         if unpaid:
             message += "；未交：" + _months_text(unpaid)
@@ -522,22 +544,25 @@ def dues(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
             message += "；少交：" + _months_text(short)
         if due is None:
             message += "（未登记党费基数或人员类别，只核对是否按月交纳）"
-        out.append(ctx.item(rule, status, message,
-                            person=m.name, due=owed[-1].last, required=len(owed), count=full, period=f"{ctx.year}年度",
-                            records=tuple(p.key for p in by_person.get(m.name, []))))
+        out.append(ctx.item(rule, status, message, person=m.name, due=_month(owed[-1]).last, required=len(owed), count=full,
+                            period=f"{ctx.year}年度", records=tuple(by_person.get(m.name, ()))))
     return out
 
 
-def _quarter_end(mo: Month) -> datetime.date:
-    return Month(mo.year, (mo.month - 1) // 3 * 3 + 3).last
-
-
-def _months_text(months: list[Month]) -> str:
-    """2023年3月、4月、7月 — each year named once."""
-    out, year = [], None
+def _months_text(months: list[int]) -> str:
+    """2023年1—3月、7月，2024年2月: runs of months joined, each year named once."""
+    runs: list[list[int]] = []
     for mo in months:
-        out.append(f"{mo.year}年{mo.month}月" if mo.year != year else f"{mo.month}月")
-        year = mo.year
+        if runs and mo == runs[-1][-1] + 1 and mo // 12 == runs[-1][0] // 12:
+            runs[-1].append(mo)
+        else:
+            runs.append([mo])
+    out, year = [], None
+    for run in runs:
+        a, b = _month(run[0]), _month(run[-1])
+        text = f"{a.month}月" if a == b else f"{a.month}—{b.month}月"
+        out.append(text if a.year == year else f"{a.year}年{text}")
+        year = a.year
     return "、".join(out)
 
 
@@ -545,33 +570,33 @@ def _months_text(months: list[Month]) -> str:
 def lapse(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     """Months on end without dues: flagged for the branch to look into, never decided by the software."""
     rule = ctx.rule(versions, ctx.first)
-    months = _year_months(ctx)
-    if rule is None or not months or not any(p.first.year <= ctx.year <= p.last.year for p in ctx.payments):
+    first, last = _year_months(ctx)
+    if rule is None or last < first or not any(p.first.year <= ctx.year <= p.last.year for p in ctx.payments):
         return []
     need = int(rule.threshold or 6)
     # The run may begin in the year before (10月 to 3月 is six months on end), but not before the dues book in
     # the ledger begins: months before any payment was recorded here are unknown, not unpaid.
-    kept_from = min(p.first for p in ctx.payments)
-    window = [mo for mo in (months[0].plus(-i) for i in range(need - 1, 0, -1)) if mo >= kept_from] + months
-    by_person: dict[str, list] = {}
-    for p in ctx.payments:
-        by_person.setdefault(p.name, []).append(p)
+    start = max(first - (need - 1), min(p.first.index for p in ctx.payments))
     out = []
     for m in ctx.members:
-        owed = set(_due_months(ctx, m, window))
-        paid = paid_by_month(by_person.get(m.name, []))
-        run, best = [], []
-        for mo in window:
-            if mo in owed and paid.get(mo, Decimal(0)) <= 0 and mo.last < ctx.as_of:
-                run.append(mo)
-                if len(run) > len(best):
-                    best = list(run)
+        paid = ctx.paid(m.name)
+        run, best = 0, (0, 0)
+        previous = None
+        for mo in _due_months(m, start, last):
+            if paid.get(mo, _ZERO) <= 0 and _month(mo).last < ctx.as_of:
+                run = run + 1 if previous == mo - 1 else 1
+                if run > best[0]:
+                    best = (run, mo)
             else:
-                run = []
-        if len(best) >= need and best[-1].year == ctx.year:
-            message = (f"{m.name}已连续{len(best)}个月（{best[0]}至{best[-1]}）没有交纳党费记录。按党章规定，党员没有正当理由"
+                run = 0
+            previous = mo
+        length, end = best
+        if length >= need and end // 12 == ctx.year:
+            a, b = _month(end - length + 1), _month(end)
+            span = f"{a}至{b.month}月" if a.year == b.year else f"{a}至{b}"
+            message = (f"{m.name}已连续{length}个月（{span}）没有交纳党费记录。按党章规定，党员没有正当理由"
                        f"连续六个月不交纳党费的，就被认为是自行脱党；是否属于这种情况、如何处理，由党支部了解情况后研究决定，"
                        f"本系统只作提示，不作认定")
-            out.append(ctx.item(rule, OVERDUE, message, person=m.name, due=best[-1].last, required=need, count=len(best),
-                                period=f"{best[0]}至{best[-1]}"))
+            out.append(ctx.item(rule, OVERDUE, message, person=m.name, due=b.last, required=need, count=length,
+                                period=f"{a}至{b}"))
     return out

@@ -6,9 +6,13 @@ import datetime
 from functools import cached_property
 
 from ..config import LedgerSettings
+from .dues import paid_by_month
 from .items import Item
 from .records import Election, Ledger, Member, Organization
 from .rules import Rule, RuleSet
+
+
+_UNKNOWN, _VARIES = object(), object()
 
 
 class OrgContext:
@@ -26,14 +30,30 @@ class OrgContext:
         self.candidates = of(org.name, "candidates")
         self.payments = of(org.name, "payments")
         self.elections: list[Election] = of(org.name, "elections")
+        self._groups: dict = {}
+        self._base: dict = {}
+        self._paid: dict = {}
+        self.memo: dict = {}  # what several checks ask of the same records, worked out once
 
     # -- rules ------------------------------------------------------------------------------------------------
     def rule(self, versions: list[Rule], day: datetime.date) -> Rule | None:
         """The version in force on `day`, with shuzhi.toml's threshold, if it applies to this organization."""
-        rule = next((r for r in versions if r.in_force(day)), None)
-        if rule is None or not rule.applies_to(self.org.type, self.org.sector):
+        code = versions[0].code
+        base = self._base.get(code, _UNKNOWN)
+        if base is _UNKNOWN:  # one version in force all year long: which one does not depend on the day
+            year_long = [r for r in versions if r.in_force(self.first) and r.in_force(self.last)]
+            base = self._base[code] = self._fit(year_long[0]) if year_long else _VARIES
+        if base is not _VARIES and self.first <= day <= self.last:
+            rule = base
+        else:
+            rule = self._fit(next((r for r in versions if r.in_force(day)), None))
+        if rule is None or (rule.when and not all(getattr(self, f"_{w}")(day) for w in rule.when)):
             return None
-        if not all(getattr(self, f"_{w}")(day) for w in rule.when):
+        return rule
+
+    def _fit(self, rule: Rule | None) -> Rule | None:
+        """The rule as shuzhi.toml sets it, if it applies to this organization's type and sector."""
+        if rule is None or not rule.applies_to(self.org.type, self.org.sector):
             return None
         return self.settings.adjusted(rule)
 
@@ -53,6 +73,15 @@ class OrgContext:
     def in_year(self, day: datetime.date | None) -> bool:
         return day is not None and self.first <= day <= self.last
 
+    def paid(self, name: str) -> dict:
+        """What each member paid in each month (paid_by_month), worked out once for the dues checks."""
+        if not self._paid and self.payments:
+            by: dict[str, list] = {}
+            for p in self.payments:
+                by.setdefault(p.name, []).append(p)
+            self._paid = {n: paid_by_month(ps) for n, ps in by.items()}
+        return self._paid.get(name, {})
+
     # -- people -----------------------------------------------------------------------------------------------
     @cached_property
     def by_name(self) -> dict[str, Member]:
@@ -63,7 +92,10 @@ class OrgContext:
 
     def voters(self, day: datetime.date) -> list[Member]:
         """Members with a vote that day: 正式党员 on the rolls (预备党员 have none)."""
-        return [m for m in self.members if m.on_rolls(day) and m.full_member(day)]
+        key = ("voters", day)
+        if key not in self.memo:
+            self.memo[key] = [m for m in self.members if m.on_rolls(day) and m.full_member(day)]
+        return self.memo[key]
 
     def committee(self, day: datetime.date) -> Election | None:
         """The election in effect that day (the latest one on or before it)."""
@@ -78,7 +110,12 @@ class OrgContext:
         return len(e.members) if e is not None and e.members else None
 
     def groups(self, first: datetime.date, last: datetime.date) -> list[str]:
-        return sorted({m.group for m in self.members if m.group and m.on_rolls_between(first, last)})
+        key = (first, last)
+        if key not in self._groups:
+            if "grouped" not in self.memo:
+                self.memo["grouped"] = [m for m in self.members if m.group]
+            self._groups[key] = sorted({m.group for m in self.memo["grouped"] if m.on_rolls_between(first, last)})
+        return self._groups[key]
 
     # -- conditions a rule may ask for (applies.when) ---------------------------------------------------------
     def _has_committee(self, day: datetime.date) -> bool:

@@ -3,9 +3,11 @@ ranges of months for dues (2023年1-6月, 2023-01至2023-06, 2023年全年), and
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -75,11 +77,11 @@ class Month:
 
     @property
     def first(self) -> datetime.date:
-        return datetime.date(self.year, self.month, 1)
+        return _first(self.year, self.month)
 
     @property
     def last(self) -> datetime.date:
-        return self.first + relativedelta(months=1, days=-1)
+        return _last(self.year, self.month)
 
     @property
     def index(self) -> int:
@@ -92,6 +94,16 @@ class Month:
 
     def __str__(self) -> str:
         return f"{self.year}年{self.month}月"
+
+
+@lru_cache(maxsize=4096)
+def _first(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, 1)
+
+
+@lru_cache(maxsize=4096)
+def _last(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def parse_months(value) -> tuple[Month, Month] | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .dates import Month
 from .records import Member, Payment
 
 CENT = Decimal("0.01")
@@ -34,14 +33,14 @@ def monthly_due(member: Member, params: dict) -> Decimal | None:
     return None
 
 
-def paid_by_month(payments: list[Payment]) -> dict[Month, Decimal]:
-    """Each month's share of the payments that cover it."""
-    out: dict[Month, Decimal] = {}
+def paid_by_month(payments: list[Payment]) -> dict[int, Decimal]:
+    """Each month's share of the payments that cover it, by Month.index."""
+    out: dict[int, Decimal] = {}
     for p in payments:
         share = _decimal(p.amount) / p.months
-        for i in range(p.months):
-            m = p.first.plus(i)
-            out[m] = out.get(m, Decimal(0)) + share
+        first = p.first.index
+        for i in range(first, first + p.months):
+            out[i] = out.get(i, Decimal(0)) + share
     return out
 
 

@@ -158,7 +158,7 @@ def _dues(out: Facts, ledger: Ledger, names: list[str], year: int, rules: RuleSe
                 continue
             due = monthly_due(m, params)
             paid = paid_by_month(by_person.get(m.name, []))
-            got = sum((paid.get(mo, Decimal(0)) for mo in owed), Decimal(0))
+            got = sum((paid.get(mo.index, Decimal(0)) for mo in owed), Decimal(0))
             paid_total += got
             if due is None:
                 priced = False

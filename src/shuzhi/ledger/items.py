@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import add_months
 
@@ -74,7 +75,8 @@ class Period:
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 
 
-def periods(kind: str, year: int) -> list[Period]:
+@lru_cache(maxsize=256)
+def periods(kind: str, year: int) -> tuple[Period, ...]:
     """The periods of a year for a rule counted by month, quarter, half-year or year."""
     size = {"month": 1, "quarter": 3, "half": 6, "year": 12}[kind]
     out = []
@@ -84,4 +86,4 @@ def periods(kind: str, year: int) -> list[Period]:
         label = {"month": f"{year}年{start}月", "quarter": f"{year}年{_QUARTERS[i] if i < 4 else ''}",
                  "half": f"{year}年{'上' if i == 0 else '下'}半年", "year": f"{year}年度"}[kind]
         out.append(Period(label, first, last, tuple(range(start, start + size))))
-    return out
+    return tuple(out)

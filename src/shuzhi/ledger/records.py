@@ -103,6 +103,15 @@ class Member:
         spans = self.spans()
         return spans[-1][1] + datetime.timedelta(days=1) if spans and spans[-1][1] is not None else None
 
+    def months_on_rolls(self, first: int, last: int) -> list[int]:
+        """The months (Month.index) of [first, last] spent on the rolls from their first day to their last."""
+        out: list[int] = []
+        for a, b in self.spans():
+            lo = first if a is None else max(first, a.year * 12 + a.month - 1 + (a.day > 1))
+            hi = last if b is None else min(last, b.year * 12 + b.month - 1 - (b != Month.of(b).last))
+            out.extend(range(lo, hi + 1))
+        return out
+
     def full_member(self, day: datetime.date) -> bool:
         """A 正式党员 that day (a 预备党员 has no vote)."""
         if self.confirmed is not None:
@@ -218,6 +227,7 @@ class Ledger:
     payments: list[Payment] = field(default_factory=list)
     elections: list[Election] = field(default_factory=list)
     _by_org: dict | None = field(default=None, repr=False, compare=False)
+    _names: dict | None = field(default=None, repr=False, compare=False)
 
     def index(self) -> dict[str, dict[str, list]]:
         if self._by_org is None:
@@ -234,6 +244,14 @@ class Ledger:
     def of(self, organization: str, kind: str) -> list:
         records = self.index().get(organization)
         return records[kind] if records is not None else []
+
+    def member_named(self, name: str) -> Member | None:
+        """Anyone of that name in the whole ledger (the first), for people named in another branch's records."""
+        if self._names is None:
+            self._names = {}
+            for m in self.members:
+                self._names.setdefault(m.name, m)
+        return self._names.get(name)
 
     def organization(self, name: str) -> Organization | None:
         return next((o for o in self.organizations if o.name == name), None)

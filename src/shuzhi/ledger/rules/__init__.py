@@ -63,9 +63,16 @@ class Rule:
     enabled: bool = True
     note: str = ""
     origin: str = field(default="", compare=False)
+    _params: dict = field(default=None, init=False, repr=False, compare=False)
+    _cite: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        # Asked for on every item: worked out once (the dataclass is frozen, hence object.__setattr__).
+        object.__setattr__(self, "_params", dict(self.params))
+        object.__setattr__(self, "_cite", f"{self.source}{'（地方做法，可在 shuzhi.toml 中关闭）' if self.local else ''}")
 
     def param(self, name: str, default=None):
-        return dict(self.params).get(name, default)
+        return self._params.get(name, default)
 
     def applies_to(self, org_type: str, sector: str) -> bool:
         return org_type in self.types and sector in self.sectors
@@ -76,7 +83,7 @@ class Rule:
     @property
     def cite(self) -> str:
         """The source as a reader is shown it: document and article, and 地方做法 where it is local practice."""
-        return f"{self.source}{'（地方做法，可在 shuzhi.toml 中关闭）' if self.local else ''}"
+        return self._cite
 
 
 @dataclass(frozen=True)
