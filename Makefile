@@ -26,6 +26,14 @@ demo: $(STAMP)
 	@$(BIN)/shuzhi check examples/reports --annotate-docx build/demo; status=$$?; \
 	  echo; echo "带批注的 Word 文档已写入 build/demo/（用 Word、WPS 或 LibreOffice 打开查看批注）"; \
 	  test $$status -le 1
+	@echo; echo "党支部工作台账（示例台账的记录是虚构的）："
+	@$(BIN)/python -m shuzhi.ledger.demo build/demo/示例台账.xlsx
+	@$(BIN)/shuzhi ledger template build/demo/空白台账.xlsx
+	@$(BIN)/shuzhi ledger check build/demo/示例台账.xlsx --year 2023 --org 第一党支部 --xlsx build/demo/台账提示清单.xlsx; \
+	  test $$? -le 1
+	@$(BIN)/shuzhi ledger facts build/demo/示例台账.xlsx --org 第一党支部 --year 2023 | head -20
+	@$(BIN)/shuzhi ledger ical build/demo/示例台账.xlsx build/demo/台账提示.ics
+	@echo "台账的提示清单、空白模板和日历已写入 build/demo/"
 	@export SHUZHI_DATA=$(WEB_DATA); \
 	  $(BIN)/python -m shuzhi.web.manage migrate --noinput -v 0 && \
 	  echo && echo "网页工作台演示账号：" && \

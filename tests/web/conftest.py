@@ -62,6 +62,16 @@ class Tree:
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """The board's cache lives in memory for the life of the process; each test starts without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def immediate_tasks(settings):
     """Unit tests run a task as it is enqueued; test_worker.py proves the database worker separately."""
     settings.TASKS = IMMEDIATE

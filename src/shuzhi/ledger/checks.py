@@ -238,12 +238,12 @@ def lectures(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     e = ctx.committee(min(ctx.as_of, ctx.last))
     secretary = e.secretary if e is not None else ""
     if not secretary:
-        return [ctx.item(rule, OPEN, f"未登记{ctx.org.name}书记的姓名，无法核对书记讲党课的次数", period=f"{ctx.year}年度",
+        return [ctx.item(rule, OPEN, f"未登记{ctx.org.display}书记的姓名，无法核对书记讲党课的次数", period=f"{ctx.year}年度",
                          due=ctx.last, required=need)]
     given = [m for o in ctx.ledger.subtree(ctx.org.name) for m in ctx.ledger.of(o.name, "meetings")
              if ctx.in_year(m.date) and m.date <= ctx.as_of and "党课" in m.kinds and m.lecturer == secretary]
     status = state(len(given) >= need, ctx.last, ctx.as_of, rule.remind_days)
-    where = "、".join(sorted({m.organization for m in given}))
+    where = "、".join(sorted({ctx.ledger.organization(m.organization).display for m in given}))
     message = (f"{ctx.year}年书记{secretary}讲党课{len(given)}次（{where}）" if given else
                f"{ctx.year}年还没有书记{secretary}讲党课的记录（每年至少{_n(need)}次）")
     return [ctx.item(rule, status, message, person=secretary, due=ctx.last, required=need, count=len(given),

@@ -21,6 +21,32 @@ TOPICS = ["学习贯彻党的二十大精神", "学习《中国共产党章程�
           "讨论年度工作计划", "学习《中国共产党支部工作条例（试行）》", "廉政警示教育"]
 
 
+# The demo's organization tree (the web app's demo uses the same): (name, type, sector, parent).
+DEMO_TREE = [
+    ("中共示范区委员会", "党委", "机关", None),
+    ("区直机关工委", "党委", "机关", "中共示范区委员会"),
+    ("区财政局机关党支部", "党支部", "机关", "区直机关工委"),
+    ("区教育局机关党支部", "党支部", "机关", "区直机关工委"),
+    ("区卫生健康局机关党支部", "党支部", "机关", "区直机关工委"),
+    ("区税务局机关党总支", "党总支", "机关", "区直机关工委"),
+    ("第一党支部", "党支部", "机关", "区税务局机关党总支"),
+    ("青山镇党委", "党委", "村", "中共示范区委员会"),
+    ("青山村党支部", "党支部", "村", "青山镇党委"),
+    ("石桥村党支部", "党支部", "村", "青山镇党委"),
+    ("幸福里社区党委", "党委", "社区", "中共示范区委员会"),
+    ("幸福里社区第一党支部", "党支部", "社区", "幸福里社区党委"),
+]
+DEMO_FIRST_YEAR = 2023
+DEMO_WEAK = ("区教育局机关党支部", "石桥村党支部")
+
+
+def demo_ledger(until: datetime.date | None = None, key=lambda name: name) -> Ledger:
+    """The demo organizations' records from January 2023 up to `until` (today); `key` names each organization in
+    the ledger (the web app keys by id)."""
+    orgs = [Organization(key(n), t, s, key(p) if p else None, label=n) for n, t, s, p in DEMO_TREE]
+    return synthetic(orgs, DEMO_FIRST_YEAR, until or datetime.date.today(), seed=2023, weak={key(n) for n in DEMO_WEAK})
+
+
 class _Names:
     def __init__(self, rng: random.Random):
         self.rng, self.used = rng, set()
@@ -203,3 +229,28 @@ def _monthly(member: Member) -> Decimal | None:
 
     rule = default_rules().in_force("DS001", datetime.date.today())
     return monthly_due(member, dict(rule.params)) if rule else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m shuzhi.ledger.demo 示例台账.xlsx: the demo ledger written as a workbook (for make demo)."""
+    import sys
+    from pathlib import Path
+
+    from .export import ledger_bytes
+
+    args = argv if argv is not None else sys.argv[1:]
+    if len(args) != 1 or not args[0].endswith(".xlsx"):
+        sys.stderr.write("用法：python -m shuzhi.ledger.demo 输出.xlsx\n")
+        return 2
+    out = Path(args[0])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ledger = demo_ledger()
+    for o in ledger.organizations:
+        o.label = ""
+    out.write_bytes(ledger_bytes(ledger))
+    sys.stderr.write(f"示例台账（虚构的记录）已写入 {out}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -42,6 +42,11 @@ class Organization:
     sector: str = "其他"
     parent: str | None = None
     key: object = None  # the caller's own identifier (a database id, a sheet row)
+    label: str = ""  # the name to show, where `name` is only a key (the web app keys by id: names may repeat)
+
+    @property
+    def display(self) -> str:
+        return self.label or self.name
 
 
 @dataclass(slots=True)
@@ -228,6 +233,8 @@ class Ledger:
     elections: list[Election] = field(default_factory=list)
     _by_org: dict | None = field(default=None, repr=False, compare=False)
     _names: dict | None = field(default=None, repr=False, compare=False)
+    _orgs: dict | None = field(default=None, repr=False, compare=False)
+    _kids: dict | None = field(default=None, repr=False, compare=False)
 
     def index(self) -> dict[str, dict[str, list]]:
         if self._by_org is None:
@@ -254,16 +261,20 @@ class Ledger:
         return self._names.get(name)
 
     def organization(self, name: str) -> Organization | None:
-        return next((o for o in self.organizations if o.name == name), None)
+        if self._orgs is None or len(self._orgs) != len(self.organizations):
+            self._orgs = {o.name: o for o in self.organizations}
+        return self._orgs.get(name)
 
     def children(self, name: str) -> list[Organization]:
         return [o for o in self.organizations if o.parent == name]
 
     def subtree(self, name: str) -> list[Organization]:
         """The organization and everything below it, parents before children."""
-        kids: dict[str | None, list[Organization]] = defaultdict(list)
-        for o in self.organizations:
-            kids[o.parent].append(o)
+        if self._kids is None or sum(map(len, self._kids.values())) != len(self.organizations):
+            self._kids = defaultdict(list)
+            for o in self.organizations:
+                self._kids[o.parent].append(o)
+        kids = self._kids
         out, todo = [], [o for o in self.organizations if o.name == name]
         while todo:
             o = todo.pop(0)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "simple_history",
     "shuzhi.web.orgs",
     "shuzhi.web.reviews",
+    "shuzhi.web.ledger",
 ]
 
 MIDDLEWARE = [

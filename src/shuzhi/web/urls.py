@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from .orgs.views import auth
 from .reviews.views import compare, overview, report, upload
@@ -22,6 +22,7 @@ urlpatterns = [
     path("reports/<int:pk>/annotated.docx", report.report_docx, name="report_docx"),
     path("reports/<int:pk>/result.json", report.report_result, name="report_result"),
     path("compare/", compare.compare, name="compare"),
+    path("ledger/", include("shuzhi.web.ledger.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,25 +5,15 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from shuzhi.ledger.demo import DEMO_TREE
+
 from .models import Organization, Role
 
 PASSWORD = "shuzhi-demo"
-C, G, B = Organization.COMMITTEE, Organization.GENERAL_BRANCH, Organization.BRANCH
-# (name, kind, sector, parent)
-TREE = [
-    ("中共示范区委员会", C, "organ", None),
-    ("区直机关工委", C, "organ", "中共示范区委员会"),
-    ("区财政局机关党支部", B, "organ", "区直机关工委"),
-    ("区教育局机关党支部", B, "organ", "区直机关工委"),
-    ("区卫生健康局机关党支部", B, "organ", "区直机关工委"),
-    ("区税务局机关党总支", G, "organ", "区直机关工委"),
-    ("第一党支部", B, "organ", "区税务局机关党总支"),
-    ("青山镇党委", C, "village", "中共示范区委员会"),
-    ("青山村党支部", B, "village", "青山镇党委"),
-    ("石桥村党支部", B, "village", "青山镇党委"),
-    ("幸福里社区党委", C, "community", "中共示范区委员会"),
-    ("幸福里社区第一党支部", B, "community", "幸福里社区党委"),
-]
+_KINDS = {label: code for code, label in Organization.KINDS}
+_SECTORS = {label: code for code, label in Organization.SECTORS}
+# (name, kind, sector, parent): the engine's demo tree, which the demo ledger is made for.
+TREE = [(name, _KINDS[kind], _SECTORS[sector], parent) for name, kind, sector, parent in DEMO_TREE]
 # (username, full name, role, organization)
 PEOPLE = [
     ("zuzhibu", "区委组织部审读人", Role.REVIEWER, "中共示范区委员会"),

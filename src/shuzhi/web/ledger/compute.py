@@ -1,0 +1,100 @@
+"""The engine's answers for the web: one organization's obligations computed fresh, and each organization's summary
+for the board, cached under its revision (so a change to any record is seen at once; nothing stale is ever read).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from django.core.cache import cache
+
+from shuzhi.config import Config, find_config, load_config
+from shuzhi.ledger.items import DONE, OPEN, SEVERITY, STATUSES, Item
+from shuzhi.ledger.obligations import OrgObligations, default_as_of, evaluate
+
+from ..orgs.models import Organization
+from .engine import key, load
+from .models import Revision
+
+CACHE_SECONDS = 7 * 24 * 3600
+
+
+@lru_cache(maxsize=1)
+def config() -> Config:
+    """shuzhi.toml for the server: SHUZHI_CONFIG, or one found from the working folder ([ledger] switches rules)."""
+    path = os.environ.get("SHUZHI_CONFIG")
+    return load_config(Path(path) if path else find_config())
+
+
+def _settings_tag() -> str:
+    return hashlib.sha1(repr(config().ledger).encode()).hexdigest()[:8]
+
+
+def as_of_for(year: int) -> datetime.date:
+    return default_as_of(year)
+
+
+def _with_subtrees(orgs: list[Organization]) -> list[int]:
+    """The organizations and, for those above others, everything below them (a 党委's rules read its branches)."""
+    ids = {o.pk for o in orgs}
+    tops = [o for o in orgs if o.kind != Organization.BRANCH]
+    if tops:
+        from django.db.models import Q
+
+        q = Q()
+        for o in tops:
+            q |= Q(path__startswith=o.path)
+        ids |= set(Organization.objects.filter(q).values_list("pk", flat=True))
+    return sorted(ids)
+
+
+def obligations(orgs: list[Organization], year: int, as_of: datetime.date | None = None) -> dict[int, OrgObligations]:
+    """Each organization's items for the year, computed now."""
+    as_of = as_of or as_of_for(year)
+    if not orgs:
+        return {}
+    ledger = load(_with_subtrees(orgs), since=datetime.date(year - 1, 1, 1))
+    results = evaluate(ledger, year, as_of=as_of, settings=config().ledger, organizations=[key(o.pk) for o in orgs])
+    return {int(r.organization.name): r for r in results}
+
+
+def _summary(r: OrgObligations, as_of: datetime.date) -> dict:
+    cells: dict[str, dict] = {}
+    for i in r.items:
+        c = cells.setdefault(i.kind, {"status": DONE, "total": 0, "pending": 0, **{s: 0 for s in STATUSES}})
+        c["total"] += 1
+        c[i.status] += 1
+        # Open and not yet due (a term in progress, a probation not yet over): neither done nor behind.
+        c["pending"] += i.status == OPEN and (i.due is None or i.due >= as_of)
+        if SEVERITY[i.status] > SEVERITY[c["status"]]:
+            c["status"] = i.status
+    return {"counts": r.counts(), "cells": cells, "open": [item_dict(i) for i in r.items if i.status != DONE]}
+
+
+def item_dict(i: Item) -> dict:
+    d = i.as_dict()
+    d["organization_id"] = int(i.organization)
+    return d
+
+
+def summaries(orgs: list[Organization], year: int, as_of: datetime.date | None = None) -> dict[int, dict]:
+    """Each organization's board summary (counts, a cell per kind, its open items), from the cache where the
+    organization's records have not changed since."""
+    as_of = as_of or as_of_for(year)
+    revisions = {pk: f"{token}.{n}" for pk, token, n in
+                 Revision.objects.filter(organization_id__in=[o.pk for o in orgs]).values_list("organization_id", "token", "number")}
+    tag = _settings_tag()
+    keys = {o.pk: f"shuzhi:ledger:{o.pk}:{year}:{as_of.isoformat()}:{revisions.get(o.pk, 'none')}:{tag}" for o in orgs}
+    found = cache.get_many(list(keys.values()))
+    out = {pk: found[k] for pk, k in keys.items() if k in found}
+    missing = [o for o in orgs if o.pk not in out]
+    if missing:
+        fresh = {pk: _summary(r, as_of) for pk, r in obligations(missing, year, as_of).items()}
+        cache.set_many({keys[pk]: s for pk, s in fresh.items()}, CACHE_SECONDS)
+        out.update(fresh)
+    return out
+
