@@ -41,7 +41,8 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from shuzhi.web.reviews.models import Finding, Organization, Report, Role, SourceFile, Upload, UploadedFile  # noqa: E402
+from shuzhi.web.orgs.models import Organization, Role  # noqa: E402
+from shuzhi.web.reviews.models import Finding, Report, SourceFile, Upload, UploadedFile  # noqa: E402
 from shuzhi.web.reviews.processing import process_upload  # noqa: E402
 
 

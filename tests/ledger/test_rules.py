@@ -64,3 +64,10 @@ def test_overlapping_versions_are_refused():
 def test_the_rule_table_in_docs_is_generated_from_the_rules():
     written = (ROOT / "docs" / "ledger-rules.md").read_text(encoding="utf-8")
     assert written == rules_markdown(default_rules()), "docs/ledger-rules.md is stale: run `shuzhi ledger rules --format markdown > docs/ledger-rules.md`"
+
+
+def test_the_workbook_reference_in_docs_is_generated_from_the_sheets():
+    from shuzhi.ledger.rules.docs import workbook_markdown
+
+    written = (ROOT / "docs" / "ledger-workbook.md").read_text(encoding="utf-8")
+    assert written == workbook_markdown(), "docs/ledger-workbook.md is stale: regenerate it with shuzhi.ledger.rules.docs.workbook_markdown()"

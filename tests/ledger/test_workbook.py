@@ -163,3 +163,21 @@ def test_a_ledger_written_out_reads_back_the_same():
         return [(r.organization.name, i.code, i.status, i.period, i.person) for r in evaluate(ledger, 2023) for i in r.items]
 
     assert summary(back.ledger) == summary(led)
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text():
+    from shuzhi.ledger.records import Ledger, Member
+    from shuzhi.outputs.ledger import obligations_xlsx
+    from shuzhi.ledger.obligations import evaluate
+
+    evil = '=HYPERLINK("http://x","点我")'
+    led = Ledger(organizations=[Organization("@SUM(A1)", "党支部", "机关")],
+                 members=[Member(evil, "@SUM(A1)", "正式党员", D(2010, 1, 1), D(2011, 1, 1))])
+    book = load_workbook(io.BytesIO(ledger_bytes(led)))
+    cell = book["党员"]["A2"]
+    assert cell.value == evil and cell.data_type == "s"
+    assert book["党组织"]["A2"].data_type == "s"
+    assert read_workbook(ledger_bytes(led)).ledger.members[0].name == evil  # and it reads back as written
+    sheet = load_workbook(io.BytesIO(obligations_xlsx(evaluate(led, 2023), 2023, D(2024, 1, 1)))).active
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(("=", "@"))]
+    assert cells and all(c.data_type == "s" for c in cells)

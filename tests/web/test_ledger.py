@@ -238,8 +238,9 @@ def _workbook(ledger) -> bytes:
 def test_import_is_all_or_nothing_and_twice_adds_nothing(tree):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    case = next(c for c in CASES if c.id == "TK001-全年没谈")
-    led = case.ledger
+    import copy
+
+    led = copy.deepcopy(next(c for c in CASES if c.id == "TK001-全年没谈").ledger)  # the cases are shared: never change them
     for o in led.organizations:
         o.name = {TOP: "测试机关党总支", BRANCH: "第一党支部"}[o.name]
         o.parent = "测试机关党总支" if o.parent else None
@@ -328,3 +329,23 @@ def test_the_demo_ledger_fills_the_board():
     org = Organization.objects.get(name="青山村党支部")
     assert recorder.get("/ledger/").url.startswith(reverse("ledger:org", args=[org.pk]))
     assert Role.objects.filter(user__username="qingshancun", kind=Role.RECORDER).exists()
+
+
+def test_a_committees_page_counts_its_secretarys_lectures_in_the_branches_below(tree):
+    year = 2023
+    m.Election.objects.create(organization=tree.committee, date=D(2021, 1, 1), secretary="委书记", members="委书记")
+    client = client_for(tree.reviewer)
+
+    def lecture_status():
+        items = client.get(f"/ledger/org/{tree.committee.pk}/?year={year}&format=json").json()["items"]
+        (item,) = [i for i in items if i["code"] == "MT008"]
+        return item["status"], item["count"]
+
+    assert lecture_status() == ("逾期", 0)
+    m.Meeting.objects.create(organization=tree.branch_b, date=D(2023, 6, 1), kinds=["党课"], lecturer="别人")
+    assert lecture_status() == ("逾期", 0)
+    m.Meeting.objects.create(organization=tree.branch_b, date=D(2023, 7, 1), kinds=["党课", "主题党日"], lecturer="委书记")
+    assert lecture_status() == ("已完成", 1)
+    board = client.get(f"/ledger/board/?year={year}&format=json").json()
+    committee = next(o for o in board["organizations"] if o["name"] == "测试街道党工委")
+    assert committee["cells"]["党课"]["已完成"] == 1

@@ -20,3 +20,11 @@ def put(ws, row: int, column: int, value):
     if isinstance(value, str):
         cell.data_type = "s"
     return cell
+
+
+def append(ws, values) -> int:
+    """ws.append with every text kept as text; returns the row written."""
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for col, value in enumerate(values, 1):
+        put(ws, row, col, value)
+    return row

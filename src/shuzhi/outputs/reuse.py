@@ -107,29 +107,31 @@ def write_xlsx(result: ReuseResult, path: Path) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from .cells import append
+
     by_id = {d.id: d for d in result.docs}
     wb = Workbook()
     ws = wb.active
     ws.title = "雷同报告"
     header = ["序号", "报告甲", "来源甲", "报告乙", "来源乙", "甲复制比", "乙复制比", "甲雷同字数", "乙雷同字数", "雷同段落数", "同一单位上年", "最长雷同段落"]
-    ws.append(header)
+    append(ws, header)
     for n, r in enumerate(result.pairs, 1):
         a, b = by_id[r.a], by_id[r.b]
         longest = max(r.passages, key=lambda p: p.length)
-        ws.append([n, a.title, a.source, b.title, b.source, round(r.ratio_a, 4), round(r.ratio_b, 4), r.shared_a, r.shared_b,
+        append(ws, [n, a.title, a.source, b.title, b.source, round(r.ratio_a, 4), round(r.ratio_b, 4), r.shared_a, r.shared_b,
                    len(r.passages), "是" if r.self_reuse else "", a.norm.text[longest.a_start : longest.a_end][:200]])
     for col in (6, 7):
         for cell in ws.iter_cols(min_col=col, max_col=col, min_row=2):
             for c in cell:
                 c.number_format = "0.0%"
     ws2 = wb.create_sheet("共用表述")
-    ws2.append(["表述", "使用报告数"])
+    append(ws2, ["表述", "使用报告数"])
     for text, count in result.common_phrases:
-        ws2.append([text, count])
+        append(ws2, [text, count])
     ws3 = wb.create_sheet("模板聚类")
-    ws3.append(["聚类", "报告数", "报告"])
+    append(ws3, ["聚类", "报告数", "报告"])
     for n, group in enumerate(result.clusters, 1):
-        ws3.append([n, len(group), "；".join(by_id[i].title or by_id[i].source for i in group)])
+        append(ws3, [n, len(group), "；".join(by_id[i].title or by_id[i].source for i in group)])
     for sheet, widths in ((ws, [6, 36, 24, 36, 24, 10, 10, 11, 11, 11, 12, 60]), (ws2, [80, 12]), (ws3, [8, 8, 120])):
         for i, w in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(i)].width = w

@@ -144,6 +144,16 @@ SHUZHI_JOBS = int(os.environ.get("SHUZHI_JOBS", 0))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * MB
 DATA_UPLOAD_MAX_NUMBER_FILES = SHUZHI_MAX_FILES
 
+# In memory, in the server's process: the ledger board's per-organization summaries (keyed by each organization's
+# revision, so never stale). Room for every organization of a large 组织部, twice (summary and open items).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "shuzhi",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SHUZHI_CACHE_ENTRIES", 200_000))},
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("SHUZHI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -81,3 +81,24 @@ def rules_markdown(rules: RuleSet) -> str:
         if r.note:
             lines.append(f"- **{code}** {r.note}")
     return "\n".join(lines) + "\n"
+
+
+def workbook_markdown() -> str:
+    """The workbook's sheets and columns (docs/ledger-workbook.md), from the importer's own definitions."""
+    from ..sheets import SHEETS
+
+    lines = ["# 台账工作簿的表和列", "",
+             "由 `shuzhi.ledger.rules.docs.workbook_markdown()` 从导入程序自己的定义（`src/shuzhi/ledger/sheets.py`）生成，请勿手改。",
+             "“必填”的列每行都要填；“应有”的列是约定的表头，没有这一列时按空白处理并提醒；其余列可以没有。列的顺序不限，可以有别的列。", ""]
+    for s in SHEETS:
+        lines += [f"## {s.name}" + (f"（也可叫：{'、'.join(s.aliases)}）" if s.aliases else ""), "", s.note, "",
+                  "| 列 | 要求 | 填法 |", "|---|---|---|"]
+        for c in s.columns:
+            need = "必填" if c.mandatory else ("应有" if c.required else "可选")
+            how = {"date": "日期", "int": "整数", "money": "金额（元）", "months": "月份或起止月份", "names": "姓名，用顿号分开",
+                   "kinds": "会议类型，几种用顿号分开", "bool": "是／否", "hours": "学时（或“3天”）", "ints": "月数", "choice": "、".join(c.choices),
+                   "text": "文字"}[c.kind]
+            other = f"；也可叫“{'”“'.join(c.aliases)}”" if c.aliases else ""
+            lines.append(f"| {c.header} | {need} | {how}{('。' + c.note) if c.note else ''}{other} |")
+        lines.append("")
+    return "\n".join(lines)

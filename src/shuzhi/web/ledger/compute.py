@@ -38,18 +38,17 @@ def as_of_for(year: int) -> datetime.date:
     return default_as_of(year)
 
 
-def _with_subtrees(orgs: list[Organization]) -> list[int]:
-    """The organizations and, for those above others, everything below them (a 党委's rules read its branches)."""
-    ids = {o.pk for o in orgs}
+def below(orgs: list[Organization]) -> list[int]:
+    """Everything below the organizations that have something below them (a 党委's rules read its branches' 党课)."""
     tops = [o for o in orgs if o.kind != Organization.BRANCH]
-    if tops:
-        from django.db.models import Q
+    if not tops:
+        return []
+    from django.db.models import Q
 
-        q = Q()
-        for o in tops:
-            q |= Q(path__startswith=o.path)
-        ids |= set(Organization.objects.filter(q).values_list("pk", flat=True))
-    return sorted(ids)
+    q = Q()
+    for o in tops:
+        q |= Q(path__startswith=o.path)
+    return sorted(set(Organization.objects.filter(q).values_list("pk", flat=True)) - {o.pk for o in orgs})
 
 
 def obligations(orgs: list[Organization], year: int, as_of: datetime.date | None = None) -> dict[int, OrgObligations]:
@@ -57,7 +56,7 @@ def obligations(orgs: list[Organization], year: int, as_of: datetime.date | None
     as_of = as_of or as_of_for(year)
     if not orgs:
         return {}
-    ledger = load(_with_subtrees(orgs), since=datetime.date(year - 1, 1, 1))
+    ledger = load([o.pk for o in orgs], since=datetime.date(year - 1, 1, 1), lectures_of=below(orgs))
     results = evaluate(ledger, year, as_of=as_of, settings=config().ledger, organizations=[key(o.pk) for o in orgs])
     return {int(r.organization.name): r for r in results}
 
@@ -81,20 +80,28 @@ def item_dict(i: Item) -> dict:
     return d
 
 
-def summaries(orgs: list[Organization], year: int, as_of: datetime.date | None = None) -> dict[int, dict]:
-    """Each organization's board summary (counts, a cell per kind, its open items), from the cache where the
-    organization's records have not changed since."""
+def summaries(orgs: list[Organization], year: int, as_of: datetime.date | None = None, items: bool = False) -> dict[int, dict]:
+    """Each organization's board summary (counts and a cell per kind; with `items`, also its open items), from the
+    cache where the organization's records have not changed since. The open items are kept apart: the board does not
+    need them and reads only the small summaries."""
     as_of = as_of or as_of_for(year)
     revisions = {pk: f"{token}.{n}" for pk, token, n in
                  Revision.objects.filter(organization_id__in=[o.pk for o in orgs]).values_list("organization_id", "token", "number")}
     tag = _settings_tag()
     keys = {o.pk: f"shuzhi:ledger:{o.pk}:{year}:{as_of.isoformat()}:{revisions.get(o.pk, 'none')}:{tag}" for o in orgs}
-    found = cache.get_many(list(keys.values()))
-    out = {pk: found[k] for pk, k in keys.items() if k in found}
+    wanted = list(keys.values()) + ([k + ":open" for k in keys.values()] if items else [])
+    found = cache.get_many(wanted)
+    out = {}
+    for pk, k in keys.items():
+        if k in found and (not items or k + ":open" in found):
+            out[pk] = dict(found[k], open=found[k + ":open"]) if items else found[k]
     missing = [o for o in orgs if o.pk not in out]
     if missing:
         fresh = {pk: _summary(r, as_of) for pk, r in obligations(missing, year, as_of).items()}
-        cache.set_many({keys[pk]: s for pk, s in fresh.items()}, CACHE_SECONDS)
-        out.update(fresh)
+        stored = {}
+        for pk, summary in fresh.items():
+            stored[keys[pk] + ":open"] = summary.pop("open")
+            stored[keys[pk]] = summary
+            out[pk] = dict(summary, open=stored[keys[pk] + ":open"]) if items else summary
+        cache.set_many(stored, CACHE_SECONDS)
     return out
-

@@ -46,12 +46,14 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[、，,;；\s]+", text or "") if p)
 
 
-def load(org_ids, since: datetime.date | None = None) -> Ledger:
-    """The records of these organizations (meetings, talks and dues from `since` on, if given)."""
+def load(org_ids, since: datetime.date | None = None, lectures_of=()) -> Ledger:
+    """The records of these organizations (meetings, talks and dues from `since` on, if given); of the organizations
+    in `lectures_of`, only the 党课 given (what a 党委's rules read of its branches)."""
     ids = list(org_ids)
+    extra = [i for i in lectures_of if i not in set(ids)]
     led = Ledger()
-    inside = set(ids)
-    for pk, name, kind, sector, parent in Organization.objects.filter(pk__in=ids).values_list("pk", "name", "kind", "sector", "parent_id"):
+    inside = set(ids) | set(extra)
+    for pk, name, kind, sector, parent in Organization.objects.filter(pk__in=ids + extra).values_list("pk", "name", "kind", "sector", "parent_id"):
         led.organizations.append(EngineOrg(key(pk), KIND_LABELS[kind], SECTOR_LABELS[sector],
                                            key(parent) if parent in inside else None, key=f"org:{pk}", label=name))
     led.organizations.sort(key=lambda o: int(o.name))
@@ -84,6 +86,14 @@ def load(org_ids, since: datetime.date | None = None) -> Ledger:
         meetings[meeting_id].attendance.append(Attendance(name, status, reason))
     for meeting_id, title, f, a, ab in m.Resolution.objects.filter(meeting_id__in=voting).values_list("meeting_id", "title", "votes_for", "against", "abstain"):
         meetings[meeting_id].resolutions.append(Resolution(title, f, a, ab))
+    if extra:
+        # Only the lectures a secretary of these organizations gave (MT008 counts those).
+        secretaries = set(m.Election.objects.filter(organization_id__in=ids).exclude(secretary="").values_list("secretary", flat=True))
+        lectures = m.Meeting.objects.filter(organization_id__in=extra, lecturer__in=secretaries)
+        if since is not None:
+            lectures = lectures.filter(date__gte=since)
+        for pk, org, day, kinds, lecturer in lectures.values_list("pk", "organization_id", "date", "kinds", "lecturer"):
+            meetings[pk] = Meeting(day, key(org), frozenset(kinds), lecturer=lecturer, key=f"meeting:{pk}")
     led.meetings = list(meetings.values())
 
     led.talks = [Talk(day, key(org), talker, talkee, key=f"talk:{pk}")

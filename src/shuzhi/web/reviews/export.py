@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from shuzhi.outputs.cells import put
+
 HEADERS = [
     ("序号", 6), ("党组织", 26), ("报告标题", 40), ("报告类型", 10), ("错误", 7), ("警告", 7),
     ("未填占位符", 9), ("陈旧内容", 9), ("具体程度", 9), ("得分", 7), ("建议等次", 9), ("审读意见", 24),
@@ -54,7 +56,7 @@ def overview_xlsx(rows: list[dict], year: int, unit: str) -> bytes:
         values = [n, r["organization"], r["title"], r["kind"], r["errors"], r["warnings"], r["placeholders"], r["stale"],
                   concreteness, r["score"], r["rating"], ""]
         for col, v in enumerate(values, 1):
-            cell = ws.cell(3 + n, col, v)
+            cell = put(ws, 3 + n, col, v)  # titles and names as text: one beginning with "=" is no formula
             cell.border = _BORDER
             cell.font = _BODY
             cell.alignment = _LEFT if col in _TEXT_COLUMNS else _CENTER

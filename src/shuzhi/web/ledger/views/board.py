@@ -97,7 +97,7 @@ def board(request):
 def _open_items(request, statuses) -> tuple[int, object, list[dict]]:
     y = year(request)
     root, orgs = _scope(request)
-    sums = compute.summaries(orgs, y)
+    sums = compute.summaries(orgs, y, items=True)
     names = {o.pk: o.name for o in orgs}
     kind = request.GET.get("kind") or ""
     items = [dict(i, organization=names[pk]) for o in orgs for pk in [o.pk] if pk in sums for i in sums[pk]["open"]

@@ -95,7 +95,7 @@ def calendar_feed(request, token: str):
         raise Http404
     orgs = _feed_organizations(found.user)
     as_of = datetime.date.today()
-    ledger = load(compute._with_subtrees(orgs), since=datetime.date(as_of.year - 1, 1, 1))
+    ledger = load([o.pk for o in orgs], since=datetime.date(as_of.year - 1, 1, 1), lectures_of=compute.below(orgs))
     digests = upcoming(ledger, as_of, [key(o.pk) for o in orgs], settings=compute.config().ledger)
     for o in orgs:
         if key(o.pk) in digests:

@@ -73,8 +73,7 @@ def digest(request, pk: int):
     """The week's digest: what is late, what falls due soon, what opens within the next weeks."""
     org = organization(request, pk)
     as_of = datetime.date.today()
-    ids = subtree_ids(org) if org.kind != org.BRANCH else [org.pk]
-    ledger = load(ids, since=datetime.date(as_of.year - 1, 1, 1))
+    ledger = load([org.pk], since=datetime.date(as_of.year - 1, 1, 1), lectures_of=compute.below([org]))
     d = upcoming(ledger, as_of, [key(org.pk)], settings=compute.config().ledger)[key(org.pk)]
     d.organization = org.name
     if request.GET.get("format") == "text":
