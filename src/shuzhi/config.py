@@ -119,12 +119,7 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
         raise UsageError(f"配置文件 {origin} 含未知设置：{'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(_KEYS))}）")
 
     def strings(key: str) -> tuple[str, ...]:
-        value = data.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise UsageError(f"配置文件 {origin}：{key} 应为字符串列表")
-        return tuple(value)
+        return _strings(data, key, f"配置文件 {origin}：{key} 应为字符串列表")
 
     severity = data.get("severity", {})
     if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
@@ -171,16 +166,22 @@ def config_from_dict(data: dict, origin: str = CONFIG_NAME) -> Config:
     )
 
 
+def _strings(data: dict, key: str, problem: str) -> tuple[str, ...]:
+    """A setting that is a string or a list of strings; UsageError(problem) otherwise."""
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(problem)
+    return tuple(value)
+
+
 def _ledger_settings(data, origin: str) -> LedgerSettings:
     if not isinstance(data, dict) or set(data) - _LEDGER_KEYS:
         raise UsageError(f"配置文件 {origin}：[ledger] 只能有 {'、'.join(sorted(_LEDGER_KEYS))}")
 
     def codes(key: str) -> tuple[str, ...]:
-        value = data.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise UsageError(f"配置文件 {origin}：[ledger] {key} 应为规则代码的列表，如 [\"MT005\"]")
+        value = _strings(data, key, f"配置文件 {origin}：[ledger] {key} 应为规则代码的列表，如 [\"MT005\"]")
         return tuple(v.strip().upper() for v in value)
 
     threshold = data.get("threshold", {})

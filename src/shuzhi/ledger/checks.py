@@ -372,14 +372,24 @@ def interval(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     return out
 
 
+def _judged_at(ctx: OrgContext, versions: list[Rule], step: str):
+    """(candidate, day, rule) for each candidate of the development file whose `step` was taken this year, with the
+    version of the rule in force that day."""
+    for c in ctx.candidates:
+        day = c.steps.get(step)
+        if not ctx.in_year(day):
+            continue
+        rule = ctx.rule(versions, day)
+        if rule is not None:
+            yield c, day, rule
+
+
 @check("age")
 def age(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     out = []
     step = versions[0].param("at", dev.APPLIED)
-    for c in _candidates(ctx):
-        day = c.steps.get(step)
-        rule = ctx.rule(versions, day) if day else None
-        if rule is None or c.birth is None or not ctx.in_year(day):
+    for c, day, rule in _judged_at(ctx, versions, step):
+        if c.birth is None:
             continue
         years = age_on(c.birth, day)
         ok = years >= (rule.threshold or 18)
@@ -393,12 +403,8 @@ def age(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
 def hours(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     out = []
     step = versions[0].param("by", dev.ADMITTED)
-    for c in _candidates(ctx):
-        day = c.steps.get(step)
-        if not ctx.in_year(day) or dev.TARGET not in c.steps and c.hours is None:
-            continue
-        rule = ctx.rule(versions, day)
-        if rule is None:
+    for c, day, rule in _judged_at(ctx, versions, step):
+        if dev.TARGET not in c.steps and c.hours is None:
             continue
         need = rule.threshold or 24
         if c.hours is None:
@@ -416,13 +422,7 @@ def hours(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
 def introducers(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     out = []
     step = versions[0].param("by", dev.ADMITTED)
-    for c in ctx.candidates:  # the roster's 预备党员 have no development file to check
-        day = c.steps.get(step)
-        if not ctx.in_year(day):
-            continue
-        rule = ctx.rule(versions, day)
-        if rule is None:
-            continue
+    for c, day, rule in _judged_at(ctx, versions, step):
         need = int(rule.threshold or 2)
         problems, unknown = [], []
         if len(c.introducers) != need:

@@ -88,29 +88,39 @@ def _update(model, objs, fields, w: _Writer):
         bulk_update_with_history(objs, model, fields, default_user=w.user, default_change_reason=w.reason)
 
 
-def _members(ledger, orgs, user, result) -> dict[tuple[int, str], m.Member]:
-    existing = {(x.organization_id, x.name): x for x in m.Member.objects.filter(organization__in=orgs.values())}
-    fields = ["category", "joined", "confirmed", "birth", "group", "mobile", "dues_category", "dues_base"]
+def _upsert(w: _Writer, result: Result, label: str, model, existing: dict, rows, fields: list[str]) -> None:
+    """Create the rows not there yet, update those that differ, count the rest as unchanged.
+    `rows`: (key into existing, the fields that identify a new row, the fields that may change)."""
     new, changed = [], []
-    for r in ledger.members:
-        org = orgs[r.organization]
-        values = {"category": r.category, "joined": r.joined, "confirmed": r.confirmed, "birth": r.birth, "group": r.group,
-                  "mobile": r.mobile, "dues_category": r.dues_category, "dues_base": r.dues_base}
-        x = existing.get((org.pk, r.name))
+    for key, ident, values in rows:
+        x = existing.get(key)
         if x is None:
-            x = m.Member(organization=org, name=r.name, **values)
+            x = existing[key] = model(**ident, **values)
             new.append(x)
-            existing[(org.pk, r.name)] = x
-        elif any(getattr(x, k) != v for k, v in values.items()):
+        elif any(_differs(getattr(x, k), v) for k, v in values.items()):
             for k, v in values.items():
                 setattr(x, k, v)
             changed.append(x)
         else:
-            result.unchanged["党员"] += 1
-    _create(m.Member, new, user)
-    _update(m.Member, changed, fields, user)
-    result.created["党员"] += len(new)
-    result.updated["党员"] += len(changed)
+            result.unchanged[label] += 1
+    _create(model, new, w)
+    _update(model, changed, fields, w)
+    result.created[label] += len(new)
+    result.updated[label] += len(changed)
+
+
+def _members(ledger, orgs, user, result) -> dict[tuple[int, str], m.Member]:
+    existing = {(x.organization_id, x.name): x for x in m.Member.objects.filter(organization__in=orgs.values())}
+    fields = ["category", "joined", "confirmed", "birth", "group", "mobile", "dues_category", "dues_base"]
+    rows = []
+    for r in ledger.members:
+        org = orgs[r.organization]
+        rows.append(((org.pk, r.name), {"organization": org, "name": r.name},
+                     {"category": r.category, "joined": r.joined, "confirmed": r.confirmed, "birth": r.birth, "group": r.group,
+                      "mobile": r.mobile, "dues_category": r.dues_category, "dues_base": r.dues_base}))
+    before = len(existing)
+    _upsert(user, result, "党员", m.Member, existing, rows, fields)
+    new = len(existing) > before
     if new:  # bulk_create gives ids on PostgreSQL and SQLite 3.35+; read them back to be sure
         for x in m.Member.objects.filter(organization__in=orgs.values()):
             existing[(x.organization_id, x.name)] = x
@@ -176,45 +186,20 @@ def _talks(ledger, orgs, user, result) -> None:
 
 def _payments(ledger, orgs, members, user, result) -> None:
     existing = {(x.member_id, x.first_month, x.last_month): x for x in m.Payment.objects.filter(member__organization__in=orgs.values())}
-    new, changed = [], []
+    rows = []
     for r in ledger.payments:
         member = members[(orgs[r.organization].pk, r.name)]
-        sig = (member.pk, r.first.first, r.last.first)
-        x = existing.get(sig)
-        if x is None:
-            x = m.Payment(member=member, first_month=r.first.first, last_month=r.last.first, amount=r.amount)
-            existing[sig] = x
-            new.append(x)
-        elif x.amount != r.amount:
-            x.amount = r.amount
-            changed.append(x)
-        else:
-            result.unchanged["党费"] += 1
-    _create(m.Payment, new, user)
-    _update(m.Payment, changed, ["amount"], user)
-    result.created["党费"] += len(new)
-    result.updated["党费"] += len(changed)
+        rows.append(((member.pk, r.first.first, r.last.first), {"member": member, "first_month": r.first.first, "last_month": r.last.first},
+                     {"amount": r.amount}))
+    _upsert(user, result, "党费", m.Payment, existing, rows, ["amount"])
 
 
 def _candidates(ledger, orgs, user, result) -> None:
     existing = {(x.organization_id, x.name): x for x in m.Candidate.objects.filter(organization__in=orgs.values())}
-    new, changed = [], []
-    for r in ledger.candidates:
-        org = orgs[r.organization]
-        values = {"birth": r.birth, "hours": r.hours, "introducers": "、".join(r.introducers), "extensions": "、".join(map(str, r.extensions))}
-        x = existing.get((org.pk, r.name))
-        if x is None:
-            x = m.Candidate(organization=org, name=r.name, **values)
-            existing[(org.pk, r.name)] = x
-            new.append(x)
-        elif any(_differs(getattr(x, k), v) for k, v in values.items()):
-            for k, v in values.items():
-                setattr(x, k, v)
-            changed.append(x)
-    _create(m.Candidate, new, user)
-    _update(m.Candidate, changed, ["birth", "hours", "introducers", "extensions"], user)
-    result.created["发展党员"] += len(new)
-    result.updated["发展党员"] += len(changed)
+    rows = [((orgs[r.organization].pk, r.name), {"organization": orgs[r.organization], "name": r.name},
+             {"birth": r.birth, "hours": r.hours, "introducers": "、".join(r.introducers), "extensions": "、".join(map(str, r.extensions))})
+            for r in ledger.candidates]
+    _upsert(user, result, "发展党员", m.Candidate, existing, rows, ["birth", "hours", "introducers", "extensions"])
     ids = {(x.organization_id, x.name): x.pk for x in m.Candidate.objects.filter(organization__in=orgs.values())}
     steps = {(s.candidate_id, s.step): s for s in m.CandidateStep.objects.filter(candidate__organization__in=orgs.values())}
     add, moved = [], []
@@ -242,41 +227,16 @@ def _differs(a, b) -> bool:
 
 def _appraisals(ledger, orgs, members, user, result) -> None:
     existing = {(x.member_id, x.year): x for x in m.Appraisal.objects.filter(member__organization__in=orgs.values())}
-    new, changed = [], []
+    rows = []
     for r in ledger.appraisals:
         member = members.get((orgs[r.organization].pk, r.name))
-        if member is None:
-            continue  # not on the roster: reported as a warning when read
-        x = existing.get((member.pk, r.year))
-        if x is None:
-            x = m.Appraisal(member=member, year=r.year, grade=r.grade)
-            existing[(member.pk, r.year)] = x
-            new.append(x)
-        elif x.grade != r.grade:
-            x.grade = r.grade
-            changed.append(x)
-    _create(m.Appraisal, new, user)
-    _update(m.Appraisal, changed, ["grade"], user)
-    result.created["民主评议"] += len(new)
-    result.updated["民主评议"] += len(changed)
+        if member is not None:  # one not on the roster was reported as a warning when read
+            rows.append(((member.pk, r.year), {"member": member, "year": r.year}, {"grade": r.grade}))
+    _upsert(user, result, "民主评议", m.Appraisal, existing, rows, ["grade"])
 
 
 def _elections(ledger, orgs, user, result) -> None:
     existing = {(x.organization_id, x.date): x for x in m.Election.objects.filter(organization__in=orgs.values())}
-    new, changed = [], []
-    for r in ledger.elections:
-        org = orgs[r.organization]
-        values = {"term_years": r.term_years, "secretary": r.secretary, "members": "、".join(r.members)}
-        x = existing.get((org.pk, r.date))
-        if x is None:
-            x = m.Election(organization=org, date=r.date, **values)
-            existing[(org.pk, r.date)] = x
-            new.append(x)
-        elif any(getattr(x, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(x, k, v)
-            changed.append(x)
-    _create(m.Election, new, user)
-    _update(m.Election, changed, ["term_years", "secretary", "members"], user)
-    result.created["换届选举"] += len(new)
-    result.updated["换届选举"] += len(changed)
+    rows = [((orgs[r.organization].pk, r.date), {"organization": orgs[r.organization], "date": r.date},
+             {"term_years": r.term_years, "secretary": r.secretary, "members": "、".join(r.members)}) for r in ledger.elections]
+    _upsert(user, result, "换届选举", m.Election, existing, rows, ["term_years", "secretary", "members"])
