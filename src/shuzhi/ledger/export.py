@@ -9,7 +9,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from ..outputs.cells import put
+from ..spreadsheet import put
 from . import development as dev
 from .records import Ledger
 from .sheets import SHEETS

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..outputs.cells import put
+from ..spreadsheet import put
 from .records import MEETING_KINDS
 from .sheets import EXAMPLE, SHEETS, Sheet
 

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from ..ledger.facts import Facts
 from ..ledger.items import DONE, OPEN, OVERDUE, SOON, STATUSES, Item
 from ..ledger.obligations import OrgObligations
-from .cells import put
+from ..spreadsheet import put
 from .text import pad
 
 _STYLE = {OVERDUE: "error", SOON: "warning", OPEN: "info", DONE: "dim"}

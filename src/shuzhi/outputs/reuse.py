@@ -107,7 +107,7 @@ def write_xlsx(result: ReuseResult, path: Path) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .cells import append
+    from ..spreadsheet import append
 
     by_id = {d.id: d for d in result.docs}
     wb = Workbook()

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from shuzhi.outputs.cells import put
+from shuzhi.spreadsheet import put
 
 HEADERS = [
     ("序号", 6), ("党组织", 26), ("报告标题", 40), ("报告类型", 10), ("错误", 7), ("警告", 7),

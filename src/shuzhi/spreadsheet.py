@@ -1,4 +1,4 @@
-"""Cells of the spreadsheets the project writes: user-supplied text is always text, never a formula."""
+"""Cells of the spreadsheets the project writes (every .xlsx of every app): user-supplied text is always text, never a formula."""
 
 from __future__ import annotations
 
