@@ -14,6 +14,7 @@ from shuzhi.ledger.records import (
     Appraisal,
     Attendance,
     Candidate,
+    Change,
     Election,
     Ledger,
     Meeting,
@@ -88,6 +89,9 @@ def _cases() -> list[Case]:
     add(Case("MT002", "1月31日召开", ledger(meetings=[meeting(D(2023, 1, 31), "支部委员会")]), 2023, D(2023, 2, 2), DONE, period="2023年1月"))
     add(Case("MT002", "2月1日召开不算1月", ledger(meetings=[meeting(D(2023, 2, 1), "支部委员会")]), 2023, D(2023, 2, 2), OVERDUE, period="2023年1月"))
     add(Case("MT002", "只设书记的支部不要求支委会", ledger(committee=1), 2023, D(2023, 2, 2), None, period="2023年1月"))
+    unnamed = ledger(members=10)
+    unnamed.elections[0].members = ()  # 委员 not recorded: 7 or more 正式党员 means a committee
+    add(Case("MT002", "没登记委员的按正式党员7人以上", unnamed, 2023, D(2023, 2, 2), OVERDUE, period="2023年1月"))
     # MT003: each 党小组 by itself.
     grouped = ledger()
     for i, m in enumerate(grouped.members):
@@ -128,6 +132,18 @@ def _cases() -> list[Case]:
     for m in probation.members[:2]:
         m.category, m.confirmed = "预备党员", None
     add(Case("VT001", "到会者中有预备党员不计", probation, 2023, D(2023, 4, 1), OPEN))
+    late_confirmed = ledger(meetings=[vote(D(2023, 6, 1), 5, 5)])
+    for mm in late_confirmed.members[6:]:  # 正式党员 now, admitted in January, 转正日期 not typed: no vote in June
+        mm.joined, mm.confirmed = D(2023, 1, 10), None
+    add(Case("VT001", "没填转正日期的新党员当时还没有表决权", late_confirmed, 2023, D(2023, 7, 1), DONE))
+    typed = ledger(meetings=[meeting(D(2023, 3, 1), "支部党员大会", present=6, resolutions=[Resolution("年度工作计划", 5, 0, 0)])])
+    for mm in typed.members[6:]:
+        mm.category, mm.confirmed = "预备党员", None
+    add(Case("VT001", "只有实到人数又有预备党员时不判断", typed, 2023, D(2023, 4, 1), None))  # 6 present: 2 to 6 voters of 6
+    surely = ledger(meetings=[meeting(D(2023, 3, 1), "支部党员大会", present=7, resolutions=[Resolution("年度工作计划", 5, 0, 0)])])
+    for mm in surely.members[6:]:
+        mm.category, mm.confirmed = "预备党员", None
+    add(Case("VT001", "实到人数减去预备党员仍过半", surely, 2023, D(2023, 4, 1), DONE))  # 7 present: at least 3 voters of 6
     # VT002: more than half of those entitled, not of those present.
     add(Case("VT002", "赞成6票超过半数", ledger(meetings=[vote(D(2023, 3, 1), 8, 6, 2)]), 2023, D(2023, 4, 1), DONE))
     add(Case("VT002", "赞成5票不超过半数", ledger(meetings=[vote(D(2023, 3, 1), 8, 5, 3)]), 2023, D(2023, 4, 1), OPEN))
@@ -150,6 +166,11 @@ def _cases() -> list[Case]:
     late = ledger()
     late.members.append(Member("新来的", BRANCH, "正式党员", D(2023, 11, 1), D(2024, 11, 1)))
     add(Case("TK001", "11月才入党的不计", late, 2023, D(2024, 1, 1), None, person="新来的"))
+    october = ledger()
+    october.members.append(Member("十月来的", BRANCH, "正式党员", D(2023, 10, 1), D(2024, 10, 1)))
+    october.members.append(Member("九月来的", BRANCH, "正式党员", D(2023, 9, 30), D(2024, 9, 30)))
+    add(Case("TK001", "10月1日才入党的不计", october, 2023, D(2024, 1, 1), None, person="十月来的"))
+    add(Case("TK001", "9月30日入党的要谈", october, 2023, D(2024, 1, 1), OVERDUE, person="九月来的"))
     # TM001: a branch's term is 3 years, a village's 5; reminded from 6 months before.
     add(Case("TM001", "届满当天即将到期", ledger(), 2025, D(2025, 6, 1), SOON))
     add(Case("TM001", "届满次日逾期", ledger(), 2025, D(2025, 6, 2), OVERDUE))
@@ -194,6 +215,9 @@ def _cases() -> list[Case]:
     roster = ledger()
     roster.members.append(Member("预备甲", BRANCH, "预备党员", D(2023, 3, 15)))
     add(Case("DV007", "名册中的预备党员", roster, 2024, D(2024, 3, 16), OVERDUE, person="预备甲"))
+    gone = ledger()
+    gone.members.append(Member("预备乙", BRANCH, "预备党员", D(2023, 3, 15), changes=[Change("转出", D(2024, 1, 10))]))
+    add(Case("DV007", "转出的预备党员由新支部讨论", gone, 2024, D(2024, 3, 16), None, person="预备乙"))
     add(Case("DV007", "延长6个月后的期满", ledger(candidates=[candidate(dict(admitted), extensions=(6,))]), 2024, D(2024, 3, 16), OPEN))
     # DV008: one extension of 6 to 12 months.
     add(Case("DV008", "延长12个月", ledger(candidates=[candidate(dict(admitted), extensions=(12,))]), 2024, D(2024, 4, 1), DONE))
@@ -219,6 +243,10 @@ def _cases() -> list[Case]:
     quarter = ledger(members=1, payments=[pay(Month(2023, 2), Month(2023, 2), "15")])
     add(Case("DS001", "1月未交，季度未完", quarter, 2023, D(2023, 3, 31), SOON, person=PEOPLE[0]))
     add(Case("DS001", "1月未交，季度已过", quarter, 2023, D(2023, 4, 1), OVERDUE, person=PEOPLE[0]))
+    excused = ledger(members=2, payments=[pay(jan, Month(2023, 12), "180", PEOPLE[1])])
+    excused.members[0].dues_category = "免交"
+    add(Case("DS001", "批准免交的不算欠交", excused, 2023, D(2024, 1, 1), DONE, person=PEOPLE[0]))
+    add(Case("DS002", "批准免交的不提示", excused, 2023, D(2024, 1, 1), None, person=PEOPLE[0]))
     # DS002: six months on end without dues is flagged (never decided); five is not.
     six = ledger(members=2, payments=[pay(jan, Month(2023, 12), "180", PEOPLE[1]), pay(Month(2023, 7), Month(2023, 7), "15")])
     add(Case("DS002", "1月至6月未交", six, 2023, D(2023, 7, 1), OVERDUE, person=PEOPLE[0]))

@@ -181,3 +181,31 @@ def test_text_that_looks_like_a_formula_is_written_as_text():
     sheet = load_workbook(io.BytesIO(obligations_xlsx(evaluate(led, 2023), 2023, D(2024, 1, 1)))).active
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(("=", "@"))]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_odd_cells_are_cell_errors_not_failures():
+    members = MEMBERS + [["王五", "一支部", "正式党员", "2010-01-01", None, "在职", "NaN"]]
+    meetings = [["日期", "党组织", "类型", "主题", "应到", "实到", "出席人", "赞成", "反对", "弃权"],
+                ["2023-03-08", "一支部", "党课", "学习", "①", None, None, None, None, None]]
+    dues = [["姓名", "月份", "金额"], ["张三", 2023.1, 15], ["张三", 2023.5, 15], ["张三", "2023.7-12", 90]]
+    candidates = [["姓名", "党组织", "出生日期", "申请日期", "培训学时"], ["赵六", "一支部", "2000-01-01", "2023-01-05", 20230105]]
+    imported = read_workbook(workbook(党组织=ORGS, 党员=members, 会议=meetings, 党费=dues, 发展党员=candidates))
+    found = {(e.sheet, e.row, e.column): e.message for e in imported.errors}
+    assert "不是金额" in found[("党员", 4, "G")]
+    assert "应为整数" in found[("会议", 2, "E")]
+    assert "分不清是1月还是10月" in found[("党费", 2, "B")]
+    assert "太大" in found[("发展党员", 2, "E")]
+    assert [(str(p.first), str(p.last)) for p in imported.ledger.payments] == [("2023年5月", "2023年5月"), ("2023年7月", "2023年12月")]
+
+
+def test_a_meeting_with_several_votes_uses_the_votes_sheet():
+    meetings = [["日期", "党组织", "类型", "主题", "应到", "实到", "出席人", "赞成", "反对", "弃权", "表决事项"],
+                ["2023-05-20", "一支部", "支部党员大会", "接收预备党员", 2, None, "张三、李四", 2, 0, 0, "接收甲为预备党员"]]
+    votes = [["日期", "党组织", "表决事项", "赞成", "反对", "弃权"], ["2023-05-20", "一支部", "接收乙为预备党员", 1, 1, 0],
+             ["2023-05-21", "一支部", "没有这次会议", 1, 0, 0]]
+    imported = read_workbook(workbook(党组织=ORGS, 党员=MEMBERS, 会议=meetings, 表决=votes))
+    (mt,) = imported.ledger.meetings
+    assert [r.title for r in mt.resolutions] == ["接收甲为预备党员", "接收乙为预备党员"]
+    assert [(e.sheet, e.row) for e in imported.errors] == [("表决", 3)]
+    back = read_workbook(ledger_bytes(imported.ledger)).ledger.meetings[0]
+    assert [r.title for r in back.resolutions] == ["接收甲为预备党员", "接收乙为预备党员"]

@@ -223,7 +223,8 @@ def test_the_candidate_page_shows_the_next_step_and_its_date(tree):
     data = {"name": "申请人", "递交入党申请书": "2023-01-31"}
     assert sec.post(f"/ledger/org/{tree.branch_a.pk}/candidates/{c.pk}/", data).status_code == 302
     nxt = sec.get(f"/ledger/org/{tree.branch_a.pk}/candidates/{c.pk}/?format=json").json()["next"]
-    assert nxt == {"step": "党组织派人谈话", "earliest": "2023-01-31", "latest": "2023-02-28", "note": "收到入党申请书后一个月内派人谈话"}
+    assert nxt == {"step": "党组织派人谈话", "earliest": "2023-01-31", "latest": "2023-02-28",
+                   "note": "收到入党申请书后一个月内派人谈话（《中国共产党发展党员工作细则》第七条）"}
     bad = {"name": "申请人", "递交入党申请书": "2023-01-31", "党组织派人谈话": "2023-01-01"}
     assert sec.post(f"/ledger/org/{tree.branch_a.pk}/candidates/{c.pk}/", bad).status_code == 200
     assert m.CandidateStep.objects.filter(candidate=c).count() == 1
@@ -349,3 +350,124 @@ def test_a_committees_page_counts_its_secretarys_lectures_in_the_branches_below(
     board = client.get(f"/ledger/board/?year={year}&format=json").json()
     committee = next(o for o in board["organizations"] if o["name"] == "测试街道党工委")
     assert committee["cells"]["党课"]["已完成"] == 1
+
+
+def _import(client, org, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(f"/ledger/org/{org.pk}/import/?format=json", {"file": SimpleUploadedFile("台账.xlsx", data)})
+
+
+def _branch_ledger(meetings=(), changes=()):
+    from shuzhi.ledger.records import Change, Ledger, Member, Organization as EngineOrg
+
+    led = Ledger(organizations=[EngineOrg("第一党支部", "党支部", "机关")])
+    led.members = [Member(n, "第一党支部", "正式党员", D(2010, 1, 1), D(2011, 1, 1), group="第一党小组" if n in "甲乙" else "第二党小组",
+                          changes=[Change(k, d) for who, k, d in changes if who == n]) for n in "甲乙丙丁"]
+    led.meetings = list(meetings)
+    return led
+
+
+def test_reimport_keeps_two_groups_and_updates_what_changed(tree):
+    from shuzhi.ledger.records import Attendance, Meeting, Resolution
+
+    sec = client_for(tree.secretary_a)
+    groups = [Meeting(D(2023, 5, 8), "第一党支部", frozenset({"党小组会"}), "学习", group=g, attendance=[Attendance(n) for n in ns])
+              for g, ns in (("第一党小组", "甲乙"), ("第二党小组", "丙丁"))]
+    vote = Meeting(D(2023, 6, 1), "第一党支部", frozenset({"支部党员大会"}), "年度计划", attendance=[Attendance(n) for n in "甲乙"],
+                   resolutions=[Resolution("年度计划", 2, 0, 0)])
+    first = _import(sec, tree.branch_a, ledger_bytes(_branch_ledger(groups + [vote], changes=[("丁", "转出", D(2023, 5, 1))]))).json()
+    assert first["created"]["会议"] == 3
+    assert sorted(m.Meeting.objects.filter(kinds=["党小组会"]).values_list("group", flat=True)) == ["第一党小组", "第二党小组"]
+    vote2 = Meeting(D(2023, 6, 1), "第一党支部", frozenset({"支部党员大会"}), "年度计划", attendance=[Attendance(n) for n in "甲乙丙"],
+                    resolutions=[Resolution("年度计划", 3, 0, 0)])
+    again = _import(sec, tree.branch_a, ledger_bytes(_branch_ledger(groups + [vote2], changes=[("丁", "转出", D(2023, 6, 1))]))).json()
+    assert again["updated"]["会议"] == 1 and not again["summary"].startswith("；")
+    stored = m.Meeting.objects.get(kinds=["支部党员大会"])
+    assert stored.present == 3 and [r.votes_for for r in stored.resolutions.all()] == [3]
+    assert sorted(a.name for a in stored.attendance.all()) == ["丙", "乙", "甲"]
+    assert list(m.MemberChange.objects.filter(member__name="丁").values_list("kind", "date")) == [("转出", D(2023, 6, 1))]
+
+
+def test_the_apps_own_export_imports_back_where_names_repeat(tree):
+    twin_parent = Organization.objects.create(name="另一个党总支", kind=Organization.GENERAL_BRANCH, parent=tree.committee)
+    twin = Organization.objects.create(name="第一党支部", kind=Organization.BRANCH, parent=twin_parent)
+    for org in (tree.branch_a, twin):
+        member = m.Member.objects.create(organization=org, name=f"{org.parent.name}的党员", joined=D(2010, 1, 1))
+        meeting = m.Meeting.objects.create(organization=org, date=D(2023, 3, 8), kinds=["主题党日"], topic="学习")
+        m.Attendance.objects.create(meeting=meeting, member=member, name=member.name, status="请假", reason="出差")
+    admin = client_for(tree.admin)
+    data = admin.get(f"/ledger/org/{tree.committee.pk}/export.xlsx").content
+    book = load_workbook(io.BytesIO(data))
+    assert {r[0].value for r in book["党组织"].iter_rows(min_row=2)} >= {"第一党支部（测试机关党总支）", "第一党支部（另一个党总支）"}
+    headers = [c.value for c in book["会议"][1]]
+    leave = headers.index("请假人")
+    assert [r[leave].value for r in book["会议"].iter_rows(min_row=2)] == ["测试机关党总支的党员（出差）", "另一个党总支的党员（出差）"]
+    m.Attendance.objects.all().delete()
+    result = _import(admin, tree.committee, data)
+    assert result.status_code == 200, result.json()
+    assert m.Attendance.objects.filter(status="请假", reason="出差").count() == 2
+
+
+def test_moving_a_record_or_an_organization_refreshes_the_board(tree, ledgers):
+    client = client_for(tree.reviewer)
+
+    def members_counted(name):
+        data = client.get("/ledger/board/?year=2023&format=json").json()
+        row = next(o for o in data["organizations"] if o["name"] == name)
+        return row["cells"].get("谈心谈话", {}).get("total", 0)
+
+    assert members_counted("第一党支部") == 1 and members_counted("第二党支部") == 1
+    member = m.Member.objects.get(organization=tree.branch_a)
+    member.organization = tree.branch_b
+    member.name = "改到二支部的党员"
+    member.save()
+    assert members_counted("第一党支部") == 0 and members_counted("第二党支部") == 2
+    # A 党委's secretary lectured in a branch that now moves under it: the new parent's cell changes.
+    m.Election.objects.create(organization=tree.other, date=D(2021, 1, 1), secretary="镇书记", members="镇书记")
+    m.Meeting.objects.create(organization=tree.branch_a, date=D(2023, 6, 1), kinds=["党课"], lecturer="镇书记")
+    admin = client_for(tree.admin)
+
+    def lecture():
+        data = admin.get("/ledger/board/?year=2023&format=json").json()
+        return next(o for o in data["organizations"] if o["name"] == "另一镇党委")["cells"]["党课"]["status"]
+
+    assert lecture() == "逾期"
+    tree.branch_a.parent = tree.other
+    tree.branch_a.save()
+    assert lecture() == "已完成"
+
+
+def test_facts_stay_inside_what_the_user_may_read(tree, ledgers):
+    Role.objects.create(user=tree.secretary_a, organization=tree.general, kind=Role.SECRETARY)
+    client = client_for(tree.secretary_a)
+    data = client.get(f"/ledger/org/{tree.general.pk}/facts/?year=2023&format=json").json()
+    assert data["scope"] == ["测试机关党总支", "第一党支部"]  # not 第二党支部, which this secretary cannot read
+    assert data["facts"]["members.end"]["value"] == 1
+
+
+def test_calendar_events_of_same_named_organizations_do_not_collide(tree, ledgers):
+    from django.test import Client
+    from icalendar import Calendar
+
+    twin_parent = Organization.objects.create(name="另一个党总支", kind=Organization.GENERAL_BRANCH, parent=tree.committee)
+    Organization.objects.create(name="第一党支部", kind=Organization.BRANCH, parent=twin_parent)
+    url = client_for(tree.reviewer).get("/ledger/calendar/?format=json").json()["url"]
+    events = Calendar.from_ical(Client().get(url.split("testserver")[1]).content).walk("VEVENT")
+    uids = [str(e["uid"]) for e in events]
+    assert events and len(set(uids)) == len(uids)
+
+
+def test_renewing_the_calendar_goes_nowhere_outside(tree):
+    response = client_for(tree.secretary_a).post("/ledger/calendar/renew/", {"next": "https://evil.example/"})
+    assert response.status_code == 302 and response.url == "/ledger/calendar/"
+
+
+def test_an_import_with_cells_too_long_for_the_database_is_refused_whole(tree):
+    from shuzhi.ledger.records import Meeting
+
+    sec = client_for(tree.secretary_a)
+    led = _branch_ledger([Meeting(D(2023, 5, 8), "第一党支部", frozenset({"党课"}), "很长的主题" * 60)])
+    response = _import(sec, tree.branch_a, ledger_bytes(led))
+    assert response.status_code == 400 and any("主题" in e["message"] and "太长" in e["message"] for e in response.json()["errors"])
+    assert not m.Member.objects.exists()

@@ -82,7 +82,7 @@ def coverage(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
         return []
     need = rule.threshold if rule.threshold is not None else 1
     end = min(ctx.last, ctx.as_of)
-    grace = datetime.timedelta(days=int(rule.param("grace_days", 90)))
+    cutoff = add_months(ctx.last + datetime.timedelta(days=1), -int(rule.param("grace_months", 3)))
     talked: dict[str, list] = {}
     for t in ctx.talks:
         if ctx.in_year(t.date):
@@ -91,7 +91,7 @@ def coverage(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     out = []
     for m in ctx.members:
         came = m.came()
-        if not m.on_rolls(end) or (came is not None and came > ctx.last - grace):
+        if not m.on_rolls(end) or (came is not None and came >= cutoff):
             continue  # gone, or came too late in the year to be owed a talk
         keys = talked.get(m.name, [])
         status = state(len(keys) >= need, ctx.last, ctx.as_of, rule.remind_days)
@@ -106,27 +106,34 @@ def coverage(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
 
 # -- votes and quorums ----------------------------------------------------------------------------------------
 
-def _voters(ctx: OrgContext, m: Meeting) -> tuple[int | None, int | None, str]:
-    """(有表决权的应到, 有表决权的实到, a note on how they were counted) for a meeting of the members."""
+def _voters(ctx: OrgContext, m: Meeting) -> tuple[int | None, int | None, int | None, str]:
+    """(有表决权的应到, 有表决权的实到 at least, at most, a note on how they were counted) for a meeting of the members.
+    With an attendance list the two bounds are equal; with only a typed 实到 and 预备党员 on the roll, who of those
+    present had a vote is not known."""
     key = ("counted", id(m))
     if key not in ctx.memo:
         ctx.memo[key] = _count_voters(ctx, m)
     return ctx.memo[key]
 
 
-def _count_voters(ctx: OrgContext, m: Meeting) -> tuple[int | None, int | None, str]:
+def _count_voters(ctx: OrgContext, m: Meeting) -> tuple[int | None, int | None, int | None, str]:
     voters = ctx.voters(m.date)
     if not voters:  # no roster for this organization: the meeting's own figures
-        return m.expected, m.present_count(), "（按会议记录的应到、实到人数计）"
+        present = m.present_count()
+        return m.expected, present, present, "（按会议记录的应到、实到人数计）"
     names = {v.name for v in voters}
     if m.attendance:
         present = sum(1 for a in m.attended() if a in names)
         strangers = [a for a in m.attended() if a not in ctx.by_name]
         note = f"（出席人中{'、'.join(strangers[:5])}不在党员名册中，未计入）" if strangers else ""
-        return len(voters), present, note
+        return len(voters), present, present, note
+    if m.present is None:
+        return len(voters), None, None, ""
     probationers = len(ctx.roster(m.date)) - len(voters)
-    note = f"（没有出席名单，按实到{m.present}人计；名册中另有{probationers}名预备党员，没有表决权）" if probationers and m.present is not None else ""
-    return len(voters), m.present, note
+    upper = min(m.present, len(voters))
+    lower = max(0, m.present - probationers)
+    note = f"（没有出席名单；名册中另有{probationers}名预备党员，没有表决权）" if probationers else ""
+    return len(voters), lower, upper, note
 
 
 def _about(rule: Rule, title: str) -> bool:
@@ -155,11 +162,14 @@ def _more_than(a: int, b: float, strict: bool) -> bool:
 def vote_quorum(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     out = []
     for rule, m in _votes(ctx, versions):
-        required, present, note = _voters(ctx, m)
-        if required is None or present is None:
+        required, lower, upper, note = _voters(ctx, m)
+        if required is None or upper is None:
             continue
         ratio, strict = float(rule.param("ratio", 0.5)), bool(rule.param("strict", True))
-        ok = _more_than(present, required * ratio, strict)
+        ok = _more_than(lower, required * ratio, strict)
+        if not ok and _more_than(upper, required * ratio, strict):
+            continue  # it depends on who of those present had a vote: not judged without an attendance list
+        present = lower if ok else upper
         word = "超过" if strict else "达到"
         what = "、".join(r.title for r in m.resolutions if r.title and _about(rule, r.title))
         message = (f"{cn_date(m.date)}{'、'.join(sorted(m.kinds))}表决{('“' + what + '”') if what else ''}：有表决权的党员应到{required}人、实到{present}人"
@@ -173,7 +183,7 @@ def vote_quorum(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
 def vote_majority(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     out = []
     for rule, m in _votes(ctx, versions):
-        required, present, note = _voters(ctx, m)
+        required, _, _, note = _voters(ctx, m)
         if required is None:
             continue
         ratio = float(rule.param("ratio", 0.5))
@@ -194,7 +204,7 @@ def ballots(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     """Votes cast cannot outnumber those present: a slip in the record, or votes counted from people not there."""
     out = []
     for rule, m in _votes(ctx, versions):
-        _, present, _ = _voters(ctx, m)
+        _, _, present, _ = _voters(ctx, m)
         counted = m.present_count()
         for r in m.resolutions:
             cast = sum(v or 0 for v in (r.votes_for, r.against, r.abstain))
@@ -304,6 +314,8 @@ def _candidates(ctx: OrgContext, roster: bool = False) -> list[Candidate]:
     for m in ctx.members:
         if m.name in named or m.joined is None or m.joined.year < ctx.year - 2:
             continue
+        if not m.on_rolls(min(ctx.as_of, ctx.last)):
+            continue  # transferred out: the new branch discusses the conversion
         if m.category == "预备党员" or (m.confirmed is not None and m.confirmed.year >= ctx.year):
             steps = {dev.ADMITTED: m.joined}
             if m.confirmed is not None:
@@ -428,7 +440,7 @@ def introducers(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
         if len(c.introducers) != need:
             problems.append(f"登记了{len(c.introducers)}名入党介绍人，应为{need}名" if c.introducers else "没有登记入党介绍人")
         for name in c.introducers:
-            m = ctx.by_name.get(name) or ctx.ledger.member_named(name)
+            m = ctx.by_name.get(name)
             if m is None:
                 unknown.append(name)
             elif not m.full_member(day):
@@ -437,7 +449,7 @@ def introducers(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
         if problems:
             message += "；" + "；".join(problems)
         if unknown:
-            message += f"（{'、'.join(unknown)}不在本台账的党员名册中，未能核实是否为正式党员）"
+            message += f"（{'、'.join(unknown)}不在本组织的党员名册中，未能核实是否为正式党员）"
         out.append(ctx.item(rule, OPEN if problems else DONE, message, person=c.name, due=day, required=need,
                             count=len(c.introducers), period=f"{ctx.year}年度", records=(c.key,)))
     return out
@@ -523,6 +535,8 @@ def dues(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
         for mo in owed:
             got = paid.get(mo, _ZERO)
             total_paid += got
+            if due == 0:  # 免交 approved: nothing owed
+                continue
             if got <= 0:
                 unpaid.append(mo)
             elif floor is not None and got < floor:
@@ -578,7 +592,11 @@ def lapse(ctx: OrgContext, versions: list[Rule]) -> list[Item]:
     # the ledger begins: months before any payment was recorded here are unknown, not unpaid.
     start = max(first - (need - 1), min(p.first.index for p in ctx.payments))
     out = []
+    pricing = ctx.rules.in_force("DS001", ctx.first)  # what each member owes is DS001's table
+    params = dict(pricing.params) if pricing else {}
     for m in ctx.members:
+        if monthly_due(m, params) == 0:  # 免交 approved
+            continue
         paid = ctx.paid(m.name)
         run, best = 0, (0, 0)
         previous = None

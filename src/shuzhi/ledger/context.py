@@ -121,11 +121,9 @@ class OrgContext:
     def _has_committee(self, day: datetime.date) -> bool:
         """A 支部委员会 exists: the election says it has members, or (not recorded) 7 or more 正式党员 (条例第二十条)."""
         size = self.committee_size(day)
-        if size is not None:
+        if size is not None:  # the election names its members: 3 or more is a committee, 1 a secretary alone
             return size >= 3
-        if self.committee(day) is not None:  # an election of a secretary alone
-            return False
-        return len(self.voters(day)) >= 7
+        return len(self.voters(day)) >= 7  # members not recorded
 
     def _has_groups(self, day: datetime.date) -> bool:
         return bool(self.groups(self.first, self.last))

@@ -20,7 +20,7 @@ _MONTH = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})\s*月?(?:份)?$")
 _YEAR = re.compile(r"^(\d{4})\s*年?(?:度|全年)?$")
 # Where a range of months may be cut: 2023年1-6月, 2023年1月至6月, 2023.1—2023.6, 2023-01至2023-06
 _RANGE_CUT = re.compile(r"\s*(?:至|到|[~～—–]+|-)\s*")
-_YEAR_MONTHS = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*-\s*(\d{1,2})\s*月?$")
+_YEAR_MONTHS = re.compile(r"^(\d{4})\s*[年./／]\s*(\d{1,2})\s*[-—–~～]\s*(\d{1,2})\s*月?$")
 _TIME = re.compile(r"[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")  # a date typed or exported with its time
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．／－：", "0123456789./-:")
 
@@ -38,6 +38,8 @@ def parse_date(value) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1900 <= value <= 2100:  # a year, or 2023.5 typed into a cell of General format: not a date
+            raise DateError(f"“{value}”不是日期（单元格里是数字；请写成 2023-05-06 或 2023年5月6日）")
         return _serial(value)
     text = _TIME.sub("", str(value).strip().translate(_FULLWIDTH))
     if not text:
@@ -114,14 +116,16 @@ def parse_months(value) -> tuple[Month, Month] | None:
         month = Month(value.year, value.month)
         return month, month
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1900 <= value <= 2100 and float(value).is_integer():
-            return Month(int(value), 1), Month(int(value), 12)
+        if 1900 <= value <= 2100:
+            if float(value).is_integer():
+                return Month(int(value), 1), Month(int(value), 12)
+            return _numeric_month(value)
         day = _serial(value)
         return Month.of(day), Month.of(day)
     text = str(value).strip().translate(_FULLWIDTH)
     if not text:
         return None
-    m = _YEAR_MONTHS.match(text)  # 2023年1-6 is months, not the 6th of January, in a column of months
+    m = _YEAR_MONTHS.match(text)  # 2023年1-6, 2023.1-6 are months, not the 6th of January, in a column of months
     if m:
         text = f"{m[1]}年{m[2]}月至{m[3]}月"
     else:
@@ -140,6 +144,18 @@ def parse_months(value) -> tuple[Month, Month] | None:
                 raise DateError(f"月份“{value}”的起止颠倒")
             return first[0], last[1]
     raise DateError(f"无法识别的月份“{value}”（可写作 2023-05、2023年5月、2023年1-6月、2023年1月至6月 或 2023年全年）")
+
+
+def _numeric_month(value: float) -> tuple[Month, Month]:
+    """2023.5 typed into a General cell is the number 2023.5: May. 2023.1 could be January or 2023.10 (Excel drops
+    the trailing 0), so it is refused rather than guessed."""
+    year, digits = repr(float(value)).split(".")
+    if digits == "1":
+        raise DateError(f"月份“{value}”分不清是1月还是10月（单元格把 2023.10 存成了数字 2023.1）：请写成 2023年1月 或 2023年10月")
+    month = int(digits)
+    if not 1 <= month <= 12:
+        raise DateError(f"月份“{value}”不存在")
+    return Month(int(year), month), Month(int(year), month)
 
 
 def _one_month(text: str) -> tuple[Month, Month] | None:

@@ -86,9 +86,17 @@ def stage_of(steps: dict[str, datetime.date]) -> str:
     return done[-1] if done else ""
 
 
-def next_step(steps: dict[str, datetime.date], extensions: tuple[int, ...] = ()) -> NextStep | None:
-    """The next of the key steps after the last one done, with the earliest day it may happen and any deadline;
-    None when the candidate has been confirmed. Steps between the key ones are not asked for."""
+# The deadlines next_step shows: (the step it is about, the step that starts the clock, the rule that sets it).
+_DEADLINES = ((TALKED, APPLIED, "DV002"), (TARGET, ACTIVIST, "DV003"), (ADMITTED, PREVIEWED, "DV010"), (APPROVED, ADMITTED, "DV006"))
+
+
+def next_step(steps: dict[str, datetime.date], extensions: tuple[int, ...] = (), rules=None, settings=None) -> NextStep | None:
+    """The next of the key steps after the last one done, with the earliest day it may happen and any deadline, as
+    the rule in force on the day its clock started sets them (and as shuzhi.toml leaves them on); None when the
+    candidate has been confirmed. Steps between the key ones are not asked for."""
+    from .rules import default_rules
+
+    rules = rules or default_rules()
     done = [i for i, s in enumerate(KEY_STEPS) if s in steps]
     i = max(done) + 1 if done else 0
     if i >= len(KEY_STEPS):
@@ -96,15 +104,18 @@ def next_step(steps: dict[str, datetime.date], extensions: tuple[int, ...] = ())
     step = KEY_STEPS[i]
     stage = next((st for st, s in STEPS if s == step), STAGES[-1])
     earliest, latest, note = max(steps.values(), default=None), None, ""
-    if step == TALKED and APPLIED in steps:
-        latest, note = add_months(steps[APPLIED], 1), "收到入党申请书后一个月内派人谈话"
-    elif step == TARGET and ACTIVIST in steps:
-        earliest, note = max(earliest, add_years(steps[ACTIVIST], 1)), "经过一年以上培养教育和考察，方可列为发展对象"
-    elif step == APPROVED and ADMITTED in steps:
-        latest, note = add_months(steps[ADMITTED], 3), "上级党委在三个月内审批（特殊情况可延长，不超过六个月）"
-    elif step == ADMITTED and PREVIEWED in steps:
-        latest, note = add_months(steps[PREVIEWED], 1), "预审合格后一个月内提交党支部党员大会讨论（2026年修订的细则第十九条）"
-    elif step == CONFIRMED and ADMITTED in steps:
+    for about, clock, code in _DEADLINES:
+        if step != about or clock not in steps:
+            continue
+        rule = rules.in_force(code, steps[clock])
+        if rule is None or (settings is not None and not settings.active(rule)):
+            continue
+        if rule.param("min_months") is not None:
+            earliest = max(earliest, add_months(steps[clock], int(rule.param("min_months"))))
+        if rule.param("max_months") is not None:
+            latest = add_months(steps[clock], int(rule.param("max_months")))
+        note = f"{rule.title}（{rule.source}）"
+    if step == CONFIRMED and ADMITTED in steps:
         earliest = probation_end(steps, extensions)
         note = "预备期满，党支部应及时讨论其能否转为正式党员，报上级党委审批"
     return NextStep(step, stage, earliest, latest, note)

@@ -103,8 +103,10 @@ def digest_html(d: Digest) -> str:
             + "".join(parts) + "</body></html>")
 
 
-def calendar(digests: dict[str, Digest], name: str = "党支部工作台账提示") -> bytes:
-    """An iCalendar feed: one all-day event on each open obligation's due day, with a reminder 3 days before."""
+def calendar(digests: dict[str, Digest], name: str = "党支部工作台账提示", names: dict[str, str] | None = None) -> bytes:
+    """An iCalendar feed: one all-day event on each open obligation's due day, with a reminder 3 days before.
+    `names` gives the organization's name to show where the ledger keys organizations by id (the UID keeps the id)."""
+    names = names or {}
     cal = Calendar()
     cal.add("prodid", "-//shuzhi//台账提示//ZH")
     cal.add("version", "2.0")
@@ -122,7 +124,7 @@ def calendar(digests: dict[str, Digest], name: str = "党支部工作台账提�
             ev.add("dtstart", day)
             ev.add("dtend", day + datetime.timedelta(days=1))
             prefix = "【已逾期】" if i.status == OVERDUE else ""
-            ev.add("summary", f"{prefix}{i.organization}：{i.title}" + (f"（{i.person}）" if i.person else ""))
+            ev.add("summary", f"{prefix}{names.get(i.organization, i.organization)}：{i.title}" + (f"（{i.person}）" if i.person else ""))
             ev.add("description", f"{i.message}\n依据：{i.source}（{i.code}）\n这是提示，不是限制。")
             ev.add("categories", [i.kind])
             ev.add("transp", "TRANSPARENT")

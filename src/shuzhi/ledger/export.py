@@ -59,6 +59,9 @@ def rows_of(ledger: Ledger) -> dict[str, list[dict]]:
                           "弃权": r.abstain if r else None, "表决事项": r.title if r else None, "主持人": mt.host or None,
                           "记录人": mt.recorder or None, "主讲人": mt.lecturer or None, "党小组": mt.group or None,
                           "请假人": _join(leave) or None})
+        for extra in mt.resolutions[1:]:  # the 会议 row holds one vote; the others go to the 表决 sheet
+            out["表决"].append({"日期": mt.date, "党组织": mt.organization, "主题": mt.topic, "表决事项": extra.title,
+                              "赞成": extra.votes_for, "反对": extra.against, "弃权": extra.abstain})
     for p in ledger.payments:
         out["党费"].append({"姓名": p.name, "月份": _months(p), "金额": p.amount, "党组织": p.organization})
     columns = {step: header for header, step in dev.COLUMNS.items() if header != "审批日期"}

@@ -61,8 +61,9 @@ class Facts:
                 "facts": {f.key: f.as_dict() for f in self.facts}}
 
 
-def year_facts(ledger: Ledger, name: str, year: int, rules: RuleSet | None = None) -> Facts:
-    """The facts of `name` and the organizations below it for `year`; KeyError for an unknown organization."""
+def year_facts(ledger: Ledger, name: str, year: int, rules: RuleSet | None = None, as_of: datetime.date | None = None) -> Facts:
+    """The facts of `name` and the organizations below it for `year` (dues owed up to as_of, for a year not over);
+    KeyError for an unknown organization."""
     org = ledger.organization(name)
     if org is None:
         raise KeyError(name)
@@ -130,18 +131,24 @@ def year_facts(ledger: Ledger, name: str, year: int, rules: RuleSet | None = Non
             out.add(f"development.{key}", label, len(done_keys), "名", done_keys)
         else:
             out.add(f"development.{key}", label, len(done), "名", [c.key for c in done])
-    extended = [c for c in candidates if c.extensions and first <= dev.probation_end(c.steps) <= last] if candidates else []
+    ends = [(c, dev.probation_end(c.steps)) for c in candidates if c.extensions]  # the year ends: extension decided
+    extended = [c for c, end in ends if end is not None and first <= end <= last]
     out.add("development.extended", "延长预备期", len(extended), "名", [c.key for c in extended])
 
-    _dues(out, ledger, names, year, rules)
+    from .obligations import default_as_of
+
+    _dues(out, ledger, names, year, rules, as_of or default_as_of(year))
     _committee(out, ledger, org, last, rules)
     return out
 
 
-def _dues(out: Facts, ledger: Ledger, names: list[str], year: int, rules: RuleSet) -> None:
+def _dues(out: Facts, ledger: Ledger, names: list[str], year: int, rules: RuleSet, as_of: datetime.date) -> None:
+    """应交 and 实交 over the months of the year that have begun; 欠交 over those whose quarter has ended (dues may be
+    paid by the quarter, as DS001 has it)."""
     rule = rules.in_force("DS001", datetime.date(year, 1, 1))
     params = dict(rule.params) if rule else {}
-    months = [Month(year, i) for i in range(1, 13)]
+    months = [Month(year, i) for i in range(1, 13) if Month(year, i).first <= as_of]
+    closed = {mo for mo in months if Month(year, (mo.month - 1) // 3 * 3 + 3).last < as_of}
     due_total, paid_total, owing = Decimal(0), Decimal(0), []
     priced = True
     keys = []
@@ -164,8 +171,10 @@ def _dues(out: Facts, ledger: Ledger, names: list[str], year: int, rules: RuleSe
                 priced = False
                 continue
             due_total += due * len(owed)
-            if got + Decimal("0.1") * len(owed) < due * len(owed):
-                owing.append((m, due * len(owed) - got))
+            ended = [mo for mo in owed if mo in closed]
+            paid_ended = sum((paid.get(mo.index, Decimal(0)) for mo in ended), Decimal(0))
+            if paid_ended + Decimal("0.1") * len(ended) < due * len(ended):
+                owing.append((m, due * len(ended) - paid_ended))
     out.add("dues.due", "党费应交", due_total.quantize(CENT), "元", note="" if priced else "部分党员未登记党费基数，未计入应交")
     out.add("dues.paid", "党费实交", paid_total.quantize(CENT), "元", keys)
     rate = float(min(paid_total, due_total) / due_total) if due_total else None

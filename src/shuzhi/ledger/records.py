@@ -27,12 +27,18 @@ OTHER_KINDS = ("谈心谈话", "发展党员", "党费", "换届")
 KINDS = MEETING_KINDS + OTHER_KINDS
 MEMBER_CATEGORIES = ("正式党员", "预备党员")
 # 人员类别 for dues: the category decides how the amount is worked out (the 2008 dues rules).
-DUES_CATEGORIES = ("在职", "离退休", "农民", "学生", "下岗失业", "生活困难", "个体", "其他")
+DUES_CATEGORIES = ("在职", "离退休", "农民", "学生", "下岗失业", "生活困难", "个体", "免交", "其他")
 CHANGE_KINDS = ("转入", "转出", "出党", "去世", "停止党籍", "恢复党籍")
 # A change that takes a member off the branch's rolls from its date.
 LEAVING = ("转出", "出党", "去世", "停止党籍")
 APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
 ATTENDANCE = ("出席", "请假", "缺席")
+
+
+def _a_year_after(day: datetime.date) -> datetime.date:
+    from .dates import add_years
+
+    return add_years(day, 1)
 
 
 @dataclass(slots=True)
@@ -75,12 +81,13 @@ class Member:
     def spans(self) -> list[tuple[datetime.date | None, datetime.date | None]]:
         """The stretches of time on this branch's rolls, as (first day, last day); None is open-ended."""
         if self._spans is None:
-            arrivals = [c.date for c in self.changes if c.kind == "转入"]
-            # Someone who joined elsewhere comes onto these rolls when transferred in.
-            start = min(arrivals) if arrivals else self.joined
+            changes = sorted(self.changes, key=lambda c: c.date)
+            # Someone who joined elsewhere comes onto these rolls when transferred in; someone who joined here,
+            # left and came back was here from joining.
+            start = changes[0].date if changes and changes[0].kind == "转入" else self.joined
             spans, open_from = [], start
             on = True
-            for c in sorted(self.changes, key=lambda c: c.date):
+            for c in changes:
                 if c.kind in LEAVING and on:
                     spans.append((open_from, c.date - datetime.timedelta(days=1)))
                     on = False
@@ -118,10 +125,13 @@ class Member:
         return out
 
     def full_member(self, day: datetime.date) -> bool:
-        """A 正式党员 that day (a 预备党员 has no vote)."""
+        """A 正式党员 that day (a 预备党员 has no vote). Without a 转正日期, a 正式党员 admitted less than a year
+        before that day was still on probation then (the probation is a year)."""
         if self.confirmed is not None:
             return self.confirmed <= day
-        return self.category == "正式党员"
+        if self.category != "正式党员":
+            return False
+        return self.joined is None or day >= _a_year_after(self.joined)
 
 
 @dataclass(slots=True)
@@ -232,7 +242,6 @@ class Ledger:
     payments: list[Payment] = field(default_factory=list)
     elections: list[Election] = field(default_factory=list)
     _by_org: dict | None = field(default=None, repr=False, compare=False)
-    _names: dict | None = field(default=None, repr=False, compare=False)
     _orgs: dict | None = field(default=None, repr=False, compare=False)
     _kids: dict | None = field(default=None, repr=False, compare=False)
 
@@ -251,14 +260,6 @@ class Ledger:
     def of(self, organization: str, kind: str) -> list:
         records = self.index().get(organization)
         return records[kind] if records is not None else []
-
-    def member_named(self, name: str) -> Member | None:
-        """Anyone of that name in the whole ledger (the first), for people named in another branch's records."""
-        if self._names is None:
-            self._names = {}
-            for m in self.members:
-                self._names.setdefault(m.name, m)
-        return self._names.get(name)
 
     def organization(self, name: str) -> Organization | None:
         if self._orgs is None or len(self._orgs) != len(self.organizations):

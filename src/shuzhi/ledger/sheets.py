@@ -78,6 +78,7 @@ SHEETS: tuple[Sheet, ...] = (
         Column("出党日期", "date", width=14),
         Column("去世日期", "date", width=14),
         Column("停止党籍日期", "date", width=14),
+        Column("恢复党籍日期", "date", width=14),
     ), "每名党员一行。离开的党员不要删除，填转出、出党或去世日期：他们的记录要保留。", aliases=("党员名册",)),
     Sheet("会议", (
         Column("日期", "date", required=True, mandatory=True, width=14, example=D(2023, 3, 8)),
@@ -98,6 +99,15 @@ SHEETS: tuple[Sheet, ...] = (
         Column("党小组", note="党小组会是哪个小组的"),
         Column("请假人", "names", width=24, note="可写请假事由：张三（出差）、李四（病假）"),
     ), "每次会议或活动一行。一次会议同时是支委会、党课和主题党日的，只登记一次，类型写全即可。", aliases=("三会一课", "会议记录")),
+    Sheet("表决", (
+        Column("日期", "date", required=True, mandatory=True, width=14, example=D(2023, 5, 20)),
+        Column("党组织", required=True, mandatory=True, width=24, example="第一党支部"),
+        Column("主题", width=30, note="会议的主题：同一天有几次会议时用来区分"),
+        Column("表决事项", required=True, mandatory=True, width=30, example="接收陈晨为预备党员"),
+        Column("赞成", "int", required=True, example=11),
+        Column("反对", "int", required=True, example=0),
+        Column("弃权", "int", required=True, example=1),
+    ), "一次会议表决几项的（如逐个讨论接收几名预备党员），第一项写在“会议”表，其余的每项一行写在这里（可选）。", aliases=("表决事项",)),
     Sheet("党费", (
         Column("姓名", required=True, mandatory=True, width=10, example="李红梅"),
         Column("月份", "months", required=True, mandatory=True, width=18, example="2023年1-3月",

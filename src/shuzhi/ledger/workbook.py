@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -238,6 +238,7 @@ class _Reader:
         orgs = self._organizations(ledger)
         members = self._members(ledger, orgs)
         self._meetings(ledger, orgs)
+        self._votes(ledger, orgs)
         self._payments(ledger, orgs, members)
         self._candidates(ledger, orgs)
         self._talks(ledger, orgs)
@@ -298,7 +299,7 @@ class _Reader:
             if (org, v["姓名"]) in out:
                 self.error("党员", row.number, row.letters["姓名"], f"“{org}”已有党员“{v['姓名']}”：同名的请加以区分（如“张伟（大）”）", "姓名")
                 continue
-            changes = [Change(kind, v[f"{kind}日期"]) for kind in ("转入", "转出", "出党", "去世", "停止党籍") if v.get(f"{kind}日期")]
+            changes = [Change(kind, v[f"{kind}日期"]) for kind in ("转入", "转出", "出党", "去世", "停止党籍", "恢复党籍") if v.get(f"{kind}日期")]
             m = Member(v["姓名"], org, v["类别"], v.get("入党日期"), v.get("转正日期"), v.get("出生日期"), v.get("党小组") or "",
                        bool(v.get("流动党员")), v.get("人员类别") or "在职", v.get("党费基数"), changes, key=row.key())
             if m.category == "预备党员" and m.confirmed is not None:
@@ -333,11 +334,30 @@ class _Reader:
             resolutions = [Resolution(v.get("表决事项") or "", *votes)] if any(x is not None for x in votes) else []
             meeting = Meeting(v["日期"], org, frozenset(v["类型"]), v.get("主题") or "", v.get("主持人") or "", v.get("记录人") or "",
                               v.get("主讲人") or "", v.get("党小组") or "", expected, present, attendance, resolutions, key=row.key())
-            same = (meeting.date, org, meeting.kinds, meeting.topic)
+            same = (meeting.date, org, meeting.kinds, meeting.topic, meeting.group)
             if same in seen:
                 self.warn(CellError("会议", row.number, "", f"与第{seen[same]}行是同一天、同一类型、同一主题的会议，是否重复登记？"))
             seen[same] = row.number
             ledger.meetings.append(meeting)
+
+    def _votes(self, ledger: Ledger, orgs) -> None:
+        """Further resolutions of a meeting (the 表决 sheet), attached to the meeting of that day."""
+        by_day: dict[tuple, list[Meeting]] = defaultdict(list)
+        for mt in ledger.meetings:
+            by_day[(mt.organization, mt.date)].append(mt)
+        for row in self.rows.get("表决", []):
+            v = row.values
+            org = self._ref(row, "党组织", orgs)
+            if org is None:
+                continue
+            found = by_day.get((org, v["日期"]), [])
+            if v.get("主题"):
+                found = [mt for mt in found if mt.topic == v["主题"]]
+            if len(found) != 1:
+                why = "“会议”表中这一天没有这个党组织的会议" if not found else "这一天有几次会议，请在“主题”列写明是哪一次"
+                self.error("表决", row.number, row.letters["日期"], why, "日期")
+                continue
+            found[0].resolutions.append(Resolution(v["表决事项"], v.get("赞成"), v.get("反对"), v.get("弃权")))
 
     def _payments(self, ledger: Ledger, orgs, members) -> None:
         by_name: dict[str, list[str]] = defaultdict(list)
@@ -472,12 +492,14 @@ def _convert(col: Column, value):
         return _money(value)
     if kind == "hours":
         text = _text(value)
-        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(天|日)", text)
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(天|日)", text, re.ASCII)
         if m:
             return float(m[1]) * 8
-        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(学时|小时|课时|个学时)?", text)
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(学时|小时|课时|个学时)?", text, re.ASCII)
         if not m:
             raise _Bad(f"“{value}”不是学时数（写 24 或 24学时，或 3天）")
+        if float(m[1]) >= 1000:
+            raise _Bad(f"培训学时“{value}”太大了（是不是填成了日期？）")
         return float(m[1])
     if kind == "choice":
         text = _text(value)
@@ -515,8 +537,10 @@ def _int(value) -> int:
             return int(value)
         raise _Bad(f"“{value}”应为不小于0的整数")
     text = re.sub(r"\s*(人|名|次|票|个|年|个月|月)$", "", _text(value))
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise _Bad(f"“{value}”应为整数")
+    if len(text) > 9:
+        raise _Bad(f"“{value}”太大了")
     return int(text)
 
 
@@ -529,6 +553,10 @@ def _money(value) -> Decimal:
         amount = Decimal(text)
     except InvalidOperation:
         raise _Bad(f"“{value}”不是金额（写数字，单位为元）") from None
-    if amount < 0 or not amount.is_finite():
+    if not amount.is_finite():
+        raise _Bad(f"“{value}”不是金额（写数字，单位为元）")
+    if amount < 0:
         raise _Bad(f"金额“{value}”不能是负数")
-    return amount
+    if amount >= 10 ** 8:
+        raise _Bad(f"金额“{value}”太大了")
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if amount.as_tuple().exponent < -2 else amount

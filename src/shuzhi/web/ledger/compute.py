@@ -67,8 +67,9 @@ def _summary(r: OrgObligations, as_of: datetime.date) -> dict:
         c = cells.setdefault(i.kind, {"status": DONE, "total": 0, "pending": 0, **{s: 0 for s in STATUSES}})
         c["total"] += 1
         c[i.status] += 1
-        # Open and not yet due (a term in progress, a probation not yet over): neither done nor behind.
-        c["pending"] += i.status == OPEN and (i.due is None or i.due >= as_of)
+        # Open and not yet due (a term in progress, a probation not yet over): neither done nor behind. An open
+        # item without a due day is data missing (no election date recorded): not pending.
+        c["pending"] += i.status == OPEN and i.due is not None and i.due >= as_of
         if SEVERITY[i.status] > SEVERITY[c["status"]]:
             c["status"] = i.status
     return {"counts": r.counts(), "cells": cells, "open": [item_dict(i) for i in r.items if i.status != DONE]}

@@ -46,9 +46,10 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[、，,;；\s]+", text or "") if p)
 
 
-def load(org_ids, since: datetime.date | None = None, lectures_of=()) -> Ledger:
+def load(org_ids, since: datetime.date | None = None, lectures_of=(), full: bool = False) -> Ledger:
     """The records of these organizations (meetings, talks and dues from `since` on, if given); of the organizations
-    in `lectures_of`, only the 党课 given (what a 党委's rules read of its branches)."""
+    in `lectures_of`, only the 党课 given (what a 党委's rules read of its branches). Attendance lists are read for
+    the meetings with a vote only (who had a vote), unless `full` (an export)."""
     ids = list(org_ids)
     extra = [i for i in lectures_of if i not in set(ids)]
     led = Ledger()
@@ -73,18 +74,19 @@ def load(org_ids, since: datetime.date | None = None, lectures_of=()) -> Ledger:
         meetings_q, talks_q = meetings_q.filter(date__gte=since), talks_q.filter(date__gte=since)
         pay_q = pay_q.filter(last_month__gte=since)
     meetings: dict[int, Meeting] = {}
-    voting: list[int] = []
-    for row in meetings_q.annotate(n=Count("attendance", filter=Q(attendance__status="出席")), votes=Count("resolutions")).values_list(
-            "pk", "organization_id", "date", "kinds", "topic", "host", "recorder", "lecturer", "group", "expected", "present", "n", "votes"):
-        pk, org, day, kinds, topic, host, recorder, lecturer, group, expected, present, n, votes = row
+    for row in meetings_q.annotate(n=Count("attendance", filter=Q(attendance__status="出席"))).values_list(
+            "pk", "organization_id", "date", "kinds", "topic", "host", "recorder", "lecturer", "group", "expected", "present", "n"):
+        pk, org, day, kinds, topic, host, recorder, lecturer, group, expected, present, n = row
         meetings[pk] = Meeting(day, key(org), frozenset(kinds), topic, host, recorder, lecturer, group, expected,
                                n or present, key=f"meeting:{pk}")
-        if votes:
-            voting.append(pk)
     # The names of those present matter only where there was a vote (who had one); elsewhere the count is enough.
-    for meeting_id, name, status, reason in m.Attendance.objects.filter(meeting_id__in=voting).values_list("meeting_id", "name", "status", "reason"):
-        meetings[meeting_id].attendance.append(Attendance(name, status, reason))
-    for meeting_id, title, f, a, ab in m.Resolution.objects.filter(meeting_id__in=voting).values_list("meeting_id", "title", "votes_for", "against", "abstain"):
+    # A member renamed since (a typo mended) is still the same person: the roster's name counts.
+    # (Chosen by a subquery, not a list of ids: a large subtree would pass the database's limit of parameters.)
+    with_votes = meetings_q.filter(resolutions__isnull=False).values("pk")
+    attendance = m.Attendance.objects.filter(meeting__in=meetings_q.values("pk") if full else with_votes)
+    for meeting_id, name, current, status, reason in attendance.values_list("meeting_id", "name", "member__name", "status", "reason"):
+        meetings[meeting_id].attendance.append(Attendance(current or name, status, reason))
+    for meeting_id, title, f, a, ab in m.Resolution.objects.filter(meeting__in=with_votes).values_list("meeting_id", "title", "votes_for", "against", "abstain"):
         meetings[meeting_id].resolutions.append(Resolution(title, f, a, ab))
     if extra:
         # Only the lectures a secretary of these organizations gave (MT008 counts those).
@@ -105,7 +107,7 @@ def load(org_ids, since: datetime.date | None = None, lectures_of=()) -> Ledger:
             "pk", "organization_id", "name", "birth", "hours", "introducers", "extensions"):
         candidates[pk] = Candidate(name, key(org), birth, {}, float(hours) if hours is not None else None, _split(introducers),
                                    tuple(int(x) for x in _split(extensions) if x.isdigit()), key=f"candidate:{pk}")
-    for candidate_id, step, day in m.CandidateStep.objects.filter(candidate_id__in=candidates).values_list("candidate_id", "step", "date"):
+    for candidate_id, step, day in m.CandidateStep.objects.filter(candidate__organization_id__in=ids).values_list("candidate_id", "step", "date"):
         candidates[candidate_id].steps[step] = day
     led.candidates = list(candidates.values())
     led.payments = [Payment(name, key(org), Month.of(first), Month.of(last), Decimal(amount), key=f"payment:{pk}") for pk, name, org, first, last, amount in

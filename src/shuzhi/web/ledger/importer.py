@@ -3,6 +3,7 @@ the same workbook twice adds nothing), every change kept in the records' history
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,25 +35,76 @@ class Result:
             if n or u:
                 parts.append(f"{label}新增{n}条" + (f"、更新{u}条" if u else ""))
         same = sum(self.unchanged.values())
-        return "；".join(parts) + (f"；{same}条与已有记录相同，未重复登记" if same else "") or "没有新的记录"
+        if same:
+            parts.append(f"{same}条与已有记录相同，未重复登记")
+        return "；".join(parts) or "没有新的记录"
+
+
+_QUALIFIED = re.compile(r"^(.+?)（(.+)）$")
 
 
 def match_organizations(ledger: Ledger, allowed: list[Organization]) -> tuple[dict[str, Organization], list[CellError]]:
-    """The workbook's organizations by name among those the user may write; any other is an error on its row."""
+    """The workbook's organizations among those the user may write: by name, and where names repeat by the name of
+    the 上级 (also written “名称（上级）”, as this app's own export writes a repeated name); any other is an error."""
+    names = {o.pk: o.name for o in allowed}
+    parents = {o.pk: o.parent_id for o in allowed}
+    parent_names = dict(Organization.objects.filter(pk__in=set(parents.values()) - {None}).values_list("pk", "name"))
     by_name: dict[str, list[Organization]] = {}
     for o in allowed:
         by_name.setdefault(o.name, []).append(o)
+    workbook_parent = {o.name: o.parent for o in ledger.organizations}
     out, errors = {}, []
     for o in ledger.organizations:
-        row = int(str(o.key).split("!")[1]) if o.key else None
-        found = by_name.get(o.name, [])
+        row = int(str(o.key).split("!")[1]) if o.key and "!" in str(o.key) else None
+        name, parent = o.name, workbook_parent.get(o.name)
+        found = by_name.get(name, [])
+        q = _QUALIFIED.match(name)
+        if not found and q:
+            name, parent = q[1], q[2]
+            found = by_name.get(name, [])
+        if len(found) > 1 and parent:
+            parent = _QUALIFIED.match(parent)[1] if _QUALIFIED.match(parent) else parent
+            found = [x for x in found if parent_names.get(parents[x.pk]) == parent]
         if len(found) == 1:
             out[o.name] = found[0]
         elif len(found) > 1:
-            errors.append(CellError("党组织", row, "A", f"您可录入的党组织中有几个叫“{o.name}”，请分别导入", "名称"))
+            errors.append(CellError("党组织", row, "A", f"您可录入的党组织中有几个叫“{name}”，请在“上级”列写明它的上级", "名称"))
         else:
-            errors.append(CellError("党组织", row, "A", f"“{o.name}”不是您可以录入台账的党组织（可录入：{'、'.join(x.name for x in allowed[:10])}）", "名称"))
+            choices = "、".join(sorted(set(names.values()))[:10])
+            errors.append(CellError("党组织", row, "A", f"“{o.name}”不是您可以录入台账的党组织（可录入：{choices}）", "名称"))
     return out, errors
+
+
+# (kind of record, its attribute, the model field it is stored in, the column it comes from)
+_LIMITED = (
+    ("members", "name", m.Member, "name", "姓名"), ("members", "group", m.Member, "group", "党小组"),
+    ("meetings", "topic", m.Meeting, "topic", "主题"), ("meetings", "host", m.Meeting, "host", "主持人"),
+    ("meetings", "recorder", m.Meeting, "recorder", "记录人"), ("meetings", "lecturer", m.Meeting, "lecturer", "主讲人"),
+    ("meetings", "group", m.Meeting, "group", "党小组"), ("talks", "talker", m.Talk, "talker", "谈话人"),
+    ("talks", "talkee", m.Talk, "talkee", "谈话对象"), ("candidates", "name", m.Candidate, "name", "姓名"),
+    ("candidates", "introducers", m.Candidate, "introducers", "入党介绍人"), ("candidates", "extensions", m.Candidate, "extensions", "延长预备期（月）"),
+    ("elections", "secretary", m.Election, "secretary", "书记"), ("elections", "members", m.Election, "members", "委员"),
+)
+
+
+def too_long(ledger: Ledger) -> list[CellError]:
+    """Cells the reader accepts but the database cannot hold (a topic of 300 characters): each named, before anything
+    is written."""
+    errors = []
+    for kind, attr, model, field_name, header in _LIMITED:
+        limit = model._meta.get_field(field_name).max_length
+        for r in getattr(ledger, kind):
+            value = getattr(r, attr)
+            text = "、".join(map(str, value)) if isinstance(value, tuple) else (value or "")
+            if len(text) > limit:
+                sheet, _, row = str(r.key).partition("!")
+                errors.append(CellError(sheet, int(row) if row.isdigit() else None, "", f"“{header}”太长（{len(text)}字，最多{limit}字）", header))
+    for r in ledger.meetings:
+        for res in r.resolutions:
+            if len(res.title) > m.Resolution._meta.get_field("title").max_length:
+                sheet, _, row = str(r.key).partition("!")
+                errors.append(CellError(sheet, int(row) if row.isdigit() else None, "", "“表决事项”太长", "表决事项"))
+    return errors
 
 
 def store(ledger: Ledger, orgs: dict[str, Organization], user, reason: str = REASON) -> Result:
@@ -124,43 +176,75 @@ def _members(ledger, orgs, user, result) -> dict[tuple[int, str], m.Member]:
     if new:  # bulk_create gives ids on PostgreSQL and SQLite 3.35+; read them back to be sure
         for x in m.Member.objects.filter(organization__in=orgs.values()):
             existing[(x.organization_id, x.name)] = x
-    have = {(c.member_id, c.kind, c.date) for c in m.MemberChange.objects.filter(member__organization__in=orgs.values())}
+    # The workbook has one date for each kind of change: a date typed there replaces the one stored (a corrected
+    # 转出日期 is not a second 转出); a kind left empty in the workbook leaves what is stored alone.
+    stored: dict[tuple[int, str], list] = {}
+    for c in m.MemberChange.objects.filter(member__organization__in=orgs.values()):
+        stored.setdefault((c.member_id, c.kind), []).append(c)
     changes = []
     for r in ledger.members:
         x = existing[(orgs[r.organization].pk, r.name)]
         for c in r.changes:
-            if (x.pk, c.kind, c.date) not in have:
-                changes.append(m.MemberChange(member=x, kind=c.kind, date=c.date))
-                have.add((x.pk, c.kind, c.date))
+            old = stored.get((x.pk, c.kind), [])
+            if [o.date for o in old] == [c.date]:
+                continue
+            for o in old:
+                o.delete()
+            changes.append(m.MemberChange(member=x, kind=c.kind, date=c.date))
     _create(m.MemberChange, changes, user)
     return existing
 
 
+def _sig(org_id: int, day, kinds, topic: str, group: str) -> tuple:
+    """What makes two rows the same meeting: the day, the kinds, the topic and the 党小组 (two groups meet the same
+    day on the same topic)."""
+    return org_id, day, tuple(sorted(kinds)), topic, group
+
+
 def _meetings(ledger, orgs, members, user, result) -> None:
-    existing = {(x.organization_id, x.date, tuple(sorted(x.kinds)), x.topic): x for x in m.Meeting.objects.filter(organization__in=orgs.values())}
-    new, pending = [], []
+    from shuzhi.ledger.records import MEETING_KINDS
+
+    stored = m.Meeting.objects.filter(organization__in=orgs.values()).prefetch_related("attendance", "resolutions")
+    existing = {_sig(x.organization_id, x.date, x.kinds, x.topic, x.group): x for x in stored}
+    new, pending, changed = [], [], []
+    fields = ["host", "recorder", "lecturer", "expected", "present"]
     for r in ledger.meetings:
         org = orgs[r.organization]
-        sig = (org.pk, r.date, tuple(sorted(r.kinds)), r.topic)
-        if sig in existing:
-            result.unchanged["会议"] += 1
+        sig = _sig(org.pk, r.date, r.kinds, r.topic, r.group)
+        values = {"host": r.host, "recorder": r.recorder, "lecturer": r.lecturer, "expected": r.expected,
+                  "present": r.present if r.present is not None else (len(r.attended()) if r.attendance else None)}
+        parts = ([(a.name, a.status, a.reason) for a in r.attendance], [(x.title, x.votes_for, x.against, x.abstain) for x in r.resolutions])
+        x = existing.get(sig)
+        if x is None:
+            x = m.Meeting(organization=org, date=r.date, kinds=[k for k in MEETING_KINDS if k in r.kinds], topic=r.topic,
+                          group=r.group, **values)
+            existing[sig] = x
+            new.append(x)
+            pending.append((x, r))
             continue
-        from shuzhi.ledger.records import MEETING_KINDS
-
-        x = m.Meeting(organization=org, date=r.date, kinds=[k for k in MEETING_KINDS if k in r.kinds], topic=r.topic, host=r.host,
-                      recorder=r.recorder, lecturer=r.lecturer, group=r.group, expected=r.expected,
-                      present=r.present if r.present is not None else (len(r.attended()) if r.attendance else None))
-        existing[sig] = x
-        new.append(x)
-        pending.append((x, r))
+        had = ([(a.name, a.status, a.reason) for a in x.attendance.all()],
+               [(v.title, v.votes_for, v.against, v.abstain) for v in x.resolutions.all()])
+        if any(getattr(x, k) != v for k, v in values.items()) or sorted(had[0]) != sorted(parts[0]) or had[1] != parts[1]:
+            for k, v in values.items():
+                setattr(x, k, v)
+            changed.append(x)
+            pending.append((x, r))
+        else:
+            result.unchanged["会议"] += 1
     _create(m.Meeting, new, user)
+    _update(m.Meeting, changed, fields, user)
     result.created["会议"] += len(new)
-    if not new:
+    result.updated["会议"] += len(changed)
+    if not pending:
         return
-    ids = {(x.organization_id, x.date, tuple(sorted(x.kinds)), x.topic): x.pk for x in m.Meeting.objects.filter(organization__in=orgs.values())}
+    # A changed meeting's attendance and votes are replaced by the workbook's (each deletion kept in the history).
+    for x in changed:
+        x.attendance.all().delete()
+        x.resolutions.all().delete()
+    ids = {_sig(x.organization_id, x.date, x.kinds, x.topic, x.group): x.pk for x in m.Meeting.objects.filter(organization__in=orgs.values())}
     attendance, resolutions = [], []
     for x, r in pending:
-        pk = ids[(x.organization_id, x.date, tuple(sorted(x.kinds)), x.topic)]
+        pk = ids[_sig(x.organization_id, x.date, x.kinds, x.topic, x.group)]
         for a in r.attendance:
             member = members.get((x.organization_id, a.name))
             attendance.append(m.Attendance(meeting_id=pk, member=member, name=a.name, status=a.status, reason=a.reason))

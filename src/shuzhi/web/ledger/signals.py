@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from ..orgs.models import Organization
+from ..orgs.signals import moved
 from . import models as m
 
 # model -> how to reach the organization's id from an instance
@@ -23,11 +24,15 @@ _ORG = {
 }
 
 
-def bump(organization_ids) -> None:
-    """A new revision for these organizations and all above them."""
+def _ids(path: str) -> set[int]:
+    return {int(p) for p in path.strip("/").split("/") if p}
+
+
+def bump(organization_ids, paths=()) -> None:
+    """A new revision for these organizations and all above them (and for every organization on `paths`)."""
     ids = set()
-    for path in Organization.objects.filter(pk__in=set(organization_ids) - {None}).values_list("path", flat=True):
-        ids |= {int(p) for p in path.strip("/").split("/") if p}
+    for path in list(Organization.objects.filter(pk__in=set(organization_ids) - {None}).values_list("path", flat=True)) + list(paths):
+        ids |= _ids(path)
     if not ids:
         return
     with transaction.atomic():
@@ -36,12 +41,25 @@ def bump(organization_ids) -> None:
         m.Revision.objects.filter(organization_id__in=have).update(number=F("number") + 1)
 
 
+def _before(sender, instance, **kwargs):
+    """A record moved to another organization changes the old one's obligations too: remember where it was."""
+    if instance.pk is None:
+        return
+    old = sender.objects.filter(pk=instance.pk).first()
+    instance._ledger_old_org = _ORG[sender](old) if old is not None else None
+
+
 def _changed(sender, instance, **kwargs):
     try:
         org = _ORG[sender](instance)
     except Exception:  # the parent row is already gone (a cascade): the parent's own signal bumps
         return
-    bump([org])
+    bump([org, getattr(instance, "_ledger_old_org", None)])
+
+
+def _moved(sender, instance, old_path: str, new_path: str, **kwargs):
+    """A moved organization: the old parents lose what it did, the new ones gain it."""
+    bump([], paths=[old_path, new_path])
 
 
 def _organization_changed(sender, instance, created=False, **kwargs):
@@ -50,7 +68,9 @@ def _organization_changed(sender, instance, created=False, **kwargs):
 
 
 post_save.connect(_organization_changed, sender=Organization, dispatch_uid="ledger-rev-organization")
+moved.connect(_moved, sender=Organization, dispatch_uid="ledger-rev-organization-moved")
 
 for model in _ORG:
+    pre_save.connect(_before, sender=model, dispatch_uid=f"ledger-rev-before-{model.__name__}")
     post_save.connect(_changed, sender=model, dispatch_uid=f"ledger-rev-save-{model.__name__}")
     post_delete.connect(_changed, sender=model, dispatch_uid=f"ledger-rev-delete-{model.__name__}")

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from simple_history.models import HistoricalRecords
 
+from .signals import moved
+
 
 class Organization(models.Model):
     """A node of the organization tree (党委 → 党总支 → 党支部); `path` makes a subtree one prefix query."""
@@ -47,6 +49,7 @@ class Organization(models.Model):
             if old:  # moved: its whole subtree moves with it
                 for child in Organization.objects.filter(path__startswith=old).exclude(pk=self.pk):
                     Organization.objects.filter(pk=child.pk).update(path=new + child.path[len(old):])
+                moved.send(sender=Organization, instance=self, old_path=old, new_path=new)
 
     def subtree(self):
         return Organization.objects.filter(path__startswith=self.path)

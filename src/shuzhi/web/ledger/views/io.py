@@ -20,7 +20,7 @@ from ...orgs import access
 from ...orgs.responses import attachment, json_response, page, wants_json
 from .. import compute, models as m
 from ..engine import key, load, named
-from ..importer import match_organizations, store
+from ..importer import match_organizations, store, too_long
 from .common import context, organization
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,7 +34,7 @@ def export(request, pk: int):
     """The organization's records (with those below it) as a workbook in the template's layout."""
     org = organization(request, pk)
     ids = [o.pk for o in access.organizations(request.user).filter(path__startswith=org.path)]
-    return attachment(ledger_bytes(named(load(ids))), f"{org.name}工作台账.xlsx", XLSX)
+    return attachment(ledger_bytes(named(load(ids, full=True))), f"{org.name}工作台账.xlsx", XLSX)
 
 
 def import_form(request, pk: int):
@@ -53,7 +53,7 @@ def import_form(request, pk: int):
         return _refused(request, ctx, [{"sheet": None, "row": None, "column": "", "message": f"{exc.source}：{exc.message}"}])
     allowed = list(access.writable_organizations(request.user).filter(path__startswith=org.path))
     orgs, org_errors = match_organizations(imported.ledger, allowed)
-    errors = imported.errors + org_errors
+    errors = imported.errors + org_errors + too_long(imported.ledger)
     if errors:
         return _refused(request, ctx, [e.as_dict() for e in errors], [w.as_dict() for w in imported.warnings])
     result = store(imported.ledger, orgs, request.user)
@@ -97,13 +97,8 @@ def calendar_feed(request, token: str):
     as_of = datetime.date.today()
     ledger = load([o.pk for o in orgs], since=datetime.date(as_of.year - 1, 1, 1), lectures_of=compute.below(orgs))
     digests = upcoming(ledger, as_of, [key(o.pk) for o in orgs], settings=compute.config().ledger)
-    for o in orgs:
-        if key(o.pk) in digests:
-            digests[key(o.pk)].organization = o.name
-            for items in (digests[key(o.pk)].overdue, digests[key(o.pk)].soon, digests[key(o.pk)].coming):
-                for i in items:
-                    i.organization = o.name
-    response = HttpResponse(calendar(digests), content_type="text/calendar; charset=utf-8")
+    names = {key(o.pk): o.name for o in orgs}
+    response = HttpResponse(calendar(digests, names=names), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="shuzhi.ics"'
     return response
 

@@ -15,7 +15,7 @@ from shuzhi.ledger.records import KINDS
 from ...orgs import access
 from ...orgs.responses import json_response, page, wants_json
 from .. import compute
-from ..engine import key, load, subtree_ids
+from ..engine import key, load
 from .common import context, organization, year, years_around
 
 SLUGS = {"talk": "talks", "member": "members", "payment": "payments", "election": "elections", "appraisal": "appraisals"}
@@ -60,7 +60,8 @@ def org_page(request, pk: int):
 def facts_page(request, pk: int):
     org = organization(request, pk)
     y = year(request)
-    ledger = load(subtree_ids(org) if org.kind != org.BRANCH else [org.pk])
+    # The organization and what the user may read below it: a count never carries records the user cannot open.
+    ledger = load(list(access.organizations(request.user).filter(path__startswith=org.path).values_list("pk", flat=True)))
     facts = year_facts(ledger, key(org.pk), y)
     if wants_json(request):
         data = facts.as_dict()

@@ -14,6 +14,7 @@ from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from shuzhi.ledger import development as dev
@@ -21,6 +22,7 @@ from shuzhi.ledger.dates import cn_date
 
 from ...orgs import access
 from ...orgs.responses import page
+from .. import compute
 from .. import forms as f
 from .. import models as m
 from .common import context, organization, year
@@ -333,7 +335,7 @@ def candidate_list(request, pk: int):
     rows = []
     for c in m.Candidate.objects.filter(organization=org).prefetch_related("steps"):
         steps = {s.step: s.date for s in c.steps.all()}
-        nxt = dev.next_step(steps, _extensions(c))
+        nxt = dev.next_step(steps, _extensions(c), settings=compute.config().ledger)
         rows.append({"id": c.pk, "name": c.name, "stage": dev.stage_of(steps) or "尚未申请",
                      "next": nxt.step if nxt else "", "earliest": nxt.earliest.isoformat() if nxt and nxt.earliest else "",
                      "latest": nxt.latest.isoformat() if nxt and nxt.latest else ""})
@@ -380,7 +382,7 @@ def candidate_detail(request, pk: int, rid: int):
                             s.delete()
                 messages.success(request, "已保存")
                 return redirect(request.path)
-    nxt = dev.next_step(steps, _extensions(c))
+    nxt = dev.next_step(steps, _extensions(c), settings=compute.config().ledger)
     stages = [{"stage": stage, "steps": [{"name": s, "date": steps.get(s), "key": s in dev.KEY_STEPS} for st, s in dev.STEPS if st == stage]}
               for stage in dev.STAGES]
     stages[-1]["steps"].append({"name": dev.CONFIRMED, "date": steps.get(dev.CONFIRMED), "key": True})
@@ -402,5 +404,8 @@ def renew_calendar(request):
     token.token = secrets.token_urlsafe()
     token.save()
     messages.success(request, "日历订阅地址已更换，旧地址不再有效")
-    return redirect(request.POST.get("next") or reverse("ledger:home"))
+    target = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = reverse("ledger:calendar")
+    return redirect(target)
 

@@ -1,5 +1,8 @@
 // The board's heat map: organizations × kinds of work, coloured by the share done; a click opens the records.
 (function () {
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
   const data = JSON.parse(document.getElementById("heatmap-data").textContent);
   const el = document.getElementById("heatmap");
   if (!el || !window.echarts) return;
@@ -12,7 +15,7 @@
     tooltip: { formatter: function (p) {
       const d = p.data;
       const share = d[2] < 0 ? "尚未到期" : "完成 " + Math.round(d[2] * 100) + "%";
-      return data.organizations[d[1]] + "<br>" + data.kinds[d[0]] + "：" + share + "（共 " + d[5] + " 项，逾期 " + d[3] + "，即将到期 " + d[4] + "）";
+      return esc(data.organizations[d[1]]) + "<br>" + esc(data.kinds[d[0]]) + "：" + share + "（共 " + d[5] + " 项，逾期 " + d[3] + "，即将到期 " + d[4] + "）";
     } },
     grid: { left: 170, right: 70, top: 30, bottom: 20 },
     xAxis: { type: "category", data: data.kinds, position: "top", axisLabel: { interval: 0 } },
