@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--annotate-docx", metavar="输出", help="写出带批注的 Word 文档：单个输入时为 .docx 文件名，多个输入时为文件夹")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认为 CPU 核数）")
     check.add_argument("--max-file-mb", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
+    check.add_argument("--ledger", metavar="台账", help="对照这份台账（.xlsx）核对报告中的次数、人数、金额（LD 规则）")
+    check.add_argument("--org", metavar="名称", help="报告属于台账中的哪个党组织（默认按报告标题中的名称）")
 
     split = sub.add_parser("split", help="显示汇编文件拆分出的各篇报告及其结构", description="显示文件中的各篇报告、年份、类型和标题层次。")
     split.add_argument("path", metavar="文件", help="要拆分的文件")
@@ -110,6 +112,18 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="输出格式（默认 text）")
 
     _ledger_parser(sub)
+
+    draft = sub.add_parser("draft", help="由台账写出述职报告初稿（.docx）", description=(
+        "由台账写出述职报告的初稿：各部分按报告类型排好，数字都来自台账（每个数字的批注写明所计的记录），\n"
+        "台账不知道的（做法、成效、原因、打算）留作【请填写：…】，未填写的初稿不会通过检查。"))
+    draft.add_argument("workbook", metavar="台账", help="台账 .xlsx 文件")
+    draft.add_argument("--org", required=True, metavar="名称", help="党组织名称")
+    draft.add_argument("--year", type=int, required=True, metavar="年份", help="报告年度")
+    draft.add_argument("-o", "--output", required=True, metavar="输出", help="初稿文件，如 初稿.docx")
+    draft.add_argument("--kind", default="党建述职", choices=["党建述职", "述责述廉"], help="报告类型（默认 党建述职）")
+    draft.add_argument("--fonts", default="standard", choices=["standard", "installed"],
+                       help="standard：按 GB/T 9704 的字体名（默认）；installed：本机没有的字体换成本机有的")
+    draft.add_argument("--config", metavar="文件", help="配置文件（默认在当前及上级目录查找 shuzhi.toml）")
 
     serve = sub.add_parser("serve", help="启动网页工作台（需要 web 扩展）", description="启动述职评议网页工作台；数据库默认是 SHUZHI_DATA 下的 SQLite，设置 DATABASE_URL 可改用 PostgreSQL。")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
@@ -189,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             build_parser().print_help()
             return EXIT_TROUBLE
         commands = {"check": cmd_check, "split": cmd_split, "rules": cmd_rules, "compare": cmd_compare, "reuse": cmd_reuse,
-                    "index": cmd_index, "ledger": cmd_ledger, "serve": cmd_serve, "worker": cmd_worker}
+                    "index": cmd_index, "ledger": cmd_ledger, "draft": cmd_draft, "serve": cmd_serve, "worker": cmd_worker}
         return commands[args.command](args)
     except UsageError as exc:
         sys.stderr.write(f"shuzhi: 用法错误：{exc} / usage error\n")
@@ -239,7 +253,7 @@ def cmd_check(args) -> int:
 
     config = _config(args)
     Checker(config)  # reject unknown rule codes before reading anything
-    options = Options(config=config)
+    options = Options(config=config, ledger=_ledger_check(args))
     collected = collect(args.paths, options.limits)
     if args.annotate_docx:
         plan_annotations(collected.items, args.annotate_docx)
@@ -277,6 +291,31 @@ def cmd_check(args) -> int:
     if trouble:
         return EXIT_TROUBLE
     return EXIT_FINDINGS if has_errors else EXIT_CLEAN
+
+
+def _ledger_check(args):
+    """--ledger and --org: the workbook read once, before the reports."""
+    if args.org and not args.ledger:
+        raise UsageError("--org 要和 --ledger 一起用")
+    if not args.ledger:
+        return None
+    from .ledger.facts import LedgerCheck
+    from .ledger.workbook import LedgerFileError, read_workbook
+
+    try:
+        imported = read_workbook(args.ledger)
+    except LedgerFileError as exc:
+        raise UsageError(f"台账 {exc.source} 无法读取：{exc.message}") from None
+    if imported.errors:
+        sys.stderr.write(f"shuzhi: 注意：台账 {args.ledger} 有 {len(imported.errors)} 处无法读取的单元格，这些行没有计入"
+                         f"（shuzhi ledger check {args.ledger} 可列出）\n")
+    name = None
+    if args.org:
+        org = next((o for o in imported.ledger.organizations if o.display == args.org), None)
+        if org is None:
+            raise UsageError(f"台账中没有党组织“{args.org}”")
+        name = org.name
+    return LedgerCheck(imported.ledger, name, args.ledger)
 
 
 def _progress(total: int):
@@ -469,3 +508,11 @@ def cmd_ledger(args) -> int:
     if args.ledger_command is None:
         raise UsageError("请指定操作：template、check、facts、digest、ical 或 rules（shuzhi ledger -h）")
     return ledger_cli.run(args, _config(args))
+
+
+def cmd_draft(args) -> int:
+    from .drafting import cli as draft_cli
+
+    if not 2000 <= args.year <= 2100:
+        raise UsageError("--year 应为四位年份（2000—2100）")
+    return draft_cli.run(args, _config(args))

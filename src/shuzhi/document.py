@@ -22,6 +22,7 @@ CATEGORIES = {
     "NU": "numbers",
     "SY": "style",
     "RE": "reuse",
+    "LD": "ledger",
 }
 
 CATEGORY_LABELS = {
@@ -37,6 +38,7 @@ CATEGORY_LABELS = {
     "numbers": "数字",
     "style": "文风",
     "reuse": "雷同",
+    "ledger": "与台账不符",
 }
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}

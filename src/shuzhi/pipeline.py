@@ -26,6 +26,8 @@ class CheckedDocument:
     document: Document
     findings: list[Finding]
     score: Scorecard | None = None
+    # Checked against a ledger: the organization and each claim with its verdict (dicts, for the JSON).
+    ledger: dict | None = None
 
 
 @dataclass
@@ -44,17 +46,38 @@ class FileResult:
 @dataclass(frozen=True)
 class Options:
     config: Config = Config()
+    ledger: object = None  # a shuzhi.ledger.facts.LedgerCheck: compare each report's numbers with it (LD rules)
 
     @property
     def limits(self) -> Limits:
         return Limits(max_file_bytes=int(self.config.max_file_mb * MB))
 
 
-def check_source_file(sf: SourceFile, checker: Checker, year: int | None = None) -> list[CheckedDocument]:
+def check_source_file(sf: SourceFile, checker: Checker, year: int | None = None, ledger=None) -> list[CheckedDocument]:
     out = []
     for doc in documents_of(sf, year):
-        findings = checker.check(doc)
-        out.append(CheckedDocument(doc, findings, None if doc.front_matter else checker.score(doc, findings)))
+        facts, against = None, None
+        if ledger is not None and not doc.front_matter:
+            facts, name, note = ledger.facts_for(doc.title, doc.year)
+            against = {"organization": ledger.ledger.organization(name).display if name else None, "year": doc.year,
+                       "source": ledger.source, "note": note or None}
+        findings = checker.check(doc, facts=facts)
+        if facts is not None:
+            against["claims"] = claims_of(doc, facts)
+        out.append(CheckedDocument(doc, findings, None if doc.front_matter else checker.score(doc, findings), against))
+    return out
+
+
+def claims_of(doc: Document, facts: dict) -> list[dict]:
+    """Every countable claim of the document with its verdict and the ledger's figure."""
+    from .review.claims import compare, extract
+
+    out = []
+    for c in extract(doc):
+        verdict, figure = compare(c, facts)
+        fact = facts.get(c.key)
+        out.append(dict(c.as_dict(), text=doc.text[c.start:c.end], verdict=verdict, ledger=figure,
+                        records=list(getattr(fact, "records", ()))[:50]))
     return out
 
 
@@ -64,7 +87,7 @@ def check_item(item: Item, checker: Checker, options: Options) -> FileResult:
     try:
         sf = load(item.source, item.read(options.limits))
         result.format, result.encoding, result.chars = sf.format, sf.encoding, len(sf.text)
-        result.documents = check_source_file(sf, checker, options.config.year)
+        result.documents = check_source_file(sf, checker, options.config.year, options.ledger)
         result.warnings = list(sf.warnings)
         if item.output:
             _write_annotated(sf, result, item.output)

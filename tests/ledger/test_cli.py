@@ -147,3 +147,30 @@ def test_usage_errors(capsys):
     assert run(capsys, "ledger")[0] == 2
     assert run(capsys, "ledger", "template", "x.txt")[0] == 2
     assert run(capsys, "ledger", "facts", "a.xlsx")[0] == 2  # --org is required
+
+
+def test_check_against_a_ledger(tmp_path, capsys):
+    case = next(c for c in CASES if c.id == "MT004-支委会兼主题党日只登记一次")
+    book = tmp_path / "台账.xlsx"
+    book.write_bytes(ledger_bytes(case.ledger))
+    report = tmp_path / "报告.txt"
+    report.write_text(f"2023年度{BRANCH}书记抓基层党建工作述职报告\n一、履职情况\n全年召开支委会3次，开展主题党日活动1次，支部共有党员10名。\n"
+                      "二、存在问题\n一是学习不深入。\n三、原因分析\n认识不到位。\n四、下一步打算\n计划每月召开1次支委会。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(report), "--ledger", str(book), "--format", "json")
+    (doc,) = json.loads(out)["documents"]
+    ld = [f for f in doc["findings"] if f["rule"].startswith("LD")]
+    assert [(f["rule"], f["text"]) for f in ld] == [("LD001", "3")]
+    assert "台账记录是1次" in ld[0]["message"] and ld[0]["suggestions"] == ["1"]
+    assert doc["ledger"]["organization"] == BRANCH  # found from the title
+    assert sorted(c["verdict"] for c in doc["ledger"]["claims"]) == ["一致", "一致", "偏高"]
+    code, out, _ = run(capsys, "check", str(report), "--ledger", str(book), "--org", TOP)
+    assert "对照台账（测试机关党委 2023年）" in out
+    assert run(capsys, "check", str(report), "--org", BRANCH)[0] == 2  # --org needs --ledger
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"nope")
+    code, _, err = run(capsys, "check", str(report), "--ledger", str(bad))
+    assert code == 2 and "无法读取" in err
+    other = tmp_path / "别的.txt"
+    other.write_text("2023年度某单位书记述职报告\n一、履职情况\n全年召开支委会3次。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(other), "--ledger", str(book))
+    assert "未能从标题确定报告属于台账中的哪个党组织" in out

@@ -73,7 +73,7 @@ def _urls(org, rec) -> dict[str, tuple[str, str]]:
         "facts": ("get", f"/ledger/org/{o}/facts/?year=2023"), "facts.json": ("get", f"/ledger/org/{o}/facts/?format=json"),
         "digest": ("get", f"/ledger/org/{o}/digest/"), "digest.json": ("get", f"/ledger/org/{o}/digest/?format=json"),
         "import": ("get", f"/ledger/org/{o}/import/"), "import.post": ("post", f"/ledger/org/{o}/import/"),
-        "export": ("get", f"/ledger/org/{o}/export.xlsx"),
+        "export": ("get", f"/ledger/org/{o}/export.xlsx"), "draft": ("get", f"/ledger/org/{o}/draft.docx?year=2023"),
         "meetings": ("get", f"/ledger/org/{o}/meetings/?year=2023"), "meeting_new": ("get", f"/ledger/org/{o}/meetings/new/"),
         "meeting": ("get", f"/ledger/org/{o}/meetings/{rec['meeting'].pk}/"), "meeting.post": ("post", f"/ledger/org/{o}/meetings/{rec['meeting'].pk}/"),
         "candidates": ("get", f"/ledger/org/{o}/candidates/"), "candidate": ("get", f"/ledger/org/{o}/candidates/{rec['candidate'].pk}/"),
@@ -471,3 +471,29 @@ def test_an_import_with_cells_too_long_for_the_database_is_refused_whole(tree):
     response = _import(sec, tree.branch_a, ledger_bytes(led))
     assert response.status_code == 400 and any("主题" in e["message"] and "太长" in e["message"] for e in response.json()["errors"])
     assert not m.Member.objects.exists()
+
+
+def test_a_report_is_checked_against_its_organizations_ledger(tree, ledgers):
+    from shuzhi.web.reviews.models import Report
+
+    from .conftest import report_bytes, upload
+
+    # The branch's ledger (the fixture): one meeting that was a 支委会 and a 主题党日 in March 2023, one member.
+    upload(client_for(tree.secretary_a), tree.branch_a, [("a.txt", report_bytes("第一党支部", 30))])
+    report = Report.objects.get(organization=tree.branch_a)
+    ld = list(report.findings.filter(rule__startswith="LD").values_list("rule", "text"))
+    assert ("LD001", "12") in ld  # 召开支部委员会12次: the ledger has 1
+    assert report.result["ledger"]["organization"] == "第一党支部"
+    html = client_for(tree.secretary_a).get(f"/reports/{report.pk}/").content.decode()
+    assert "对照台账" in html and "偏高" in html
+    # A branch without a ledger: no LD rule runs.
+    upload(client_for(tree.other_reviewer), tree.other, [("c.txt", report_bytes("另一镇党委", 30))])
+    other = Report.objects.get(organization=tree.other)
+    assert not other.findings.filter(rule__startswith="LD").exists() and "ledger" not in other.result
+
+
+def test_the_draft_download(tree, ledgers):
+    data = client_for(tree.secretary_a).get(f"/ledger/org/{tree.branch_a.pk}/draft.docx?year=2023").content
+    text = [p.text for p in __import__("docx").Document(io.BytesIO(data)).paragraphs]
+    assert text[0] == "2023年度第一党支部书记抓基层党建工作述职报告"
+    assert any("共有党员1名" in t for t in text) and any("【请填写" in t for t in text)

@@ -48,6 +48,7 @@ class Facts:
     year: int
     scope: list[str]
     facts: list[Fact] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # the name to show of each organization of the scope
 
     def add(self, key: str, label: str, value, unit: str = "", records=(), note: str = "") -> None:
         self.facts.append(Fact(key, label, value, unit, tuple(str(r) for r in records if r is not None), note))
@@ -71,14 +72,15 @@ def year_facts(ledger: Ledger, name: str, year: int, rules: RuleSet | None = Non
     orgs = ledger.subtree(name)
     names = [o.name for o in orgs]
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    out = Facts(org, year, names)
+    out = Facts(org, year, names, labels={o.name: o.display for o in orgs})
 
     def records(kind: str):
         return [r for n in names for r in ledger.of(n, kind)]
 
-    branches = [o for o in orgs if o.type == "党支部"]
+    branches = [o for o in orgs[1:] if o.type == "党支部"]
     if len(orgs) > 1:
         out.add("organizations.branches", "下属党支部", len(branches), "个", [o.key for o in branches])
+        out.add("organizations.total", "下属党组织", len(orgs) - 1, "个", [o.key for o in orgs[1:]])
 
     members = records("members")
     start = [m for m in members if m.on_rolls(first - datetime.timedelta(days=1))]
@@ -101,6 +103,10 @@ def year_facts(ledger: Ledger, name: str, year: int, rules: RuleSet | None = Non
         held = [m for m in meetings if kind in m.kinds]
         out.add(f"meetings.{kind}", kind, len(held), "次", [m.key for m in held])
     lectures = [m for m in meetings if "党课" in m.kinds and m.lecturer]
+    secretary = next((e.secretary for e in reversed(ledger.of(name, "elections")) if e.date <= last and e.secretary), "")
+    mine = [m for m in lectures if secretary and m.lecturer == secretary]
+    out.add("meetings.党课.secretary", f"书记{secretary}讲党课" if secretary else "书记讲党课", len(mine) if secretary else None, "次",
+            [m.key for m in mine], note="" if secretary else "未登记书记姓名")
     by_lecturer = Counter(m.lecturer for m in lectures)
     out.add("meetings.党课.lecturers", "党课主讲人", "、".join(f"{k}{v}次" for k, v in by_lecturer.most_common()) or "（未登记）",
             records=[m.key for m in lectures])
@@ -138,8 +144,21 @@ def year_facts(ledger: Ledger, name: str, year: int, rules: RuleSet | None = Non
     from .obligations import default_as_of
 
     _dues(out, ledger, names, year, rules, as_of or default_as_of(year))
+    # How many records of each kind the year has at all: a claim about a kind with none cannot be checked.
+    for kind, label in (("members", "党员名册"), ("meetings", "会议记录"), ("talks", "谈心谈话记录"), ("candidates", "发展党员记录"),
+                        ("payments", "党费记录"), ("appraisals", "民主评议记录")):
+        n = len(records(kind)) if kind in ("members", "candidates") else len([r for r in records(kind) if _in_year(r, first, last)])
+        out.add(f"records.{kind}", label, n, "条")
     _committee(out, ledger, org, last, rules)
     return out
+
+
+def _in_year(record, first: datetime.date, last: datetime.date) -> bool:
+    if hasattr(record, "date"):
+        return first <= record.date <= last
+    if hasattr(record, "year") and isinstance(record.year, int):
+        return record.year == first.year
+    return record.first.first <= last and record.last.last >= first  # a payment's months
 
 
 def _dues(out: Facts, ledger: Ledger, names: list[str], year: int, rules: RuleSet, as_of: datetime.date) -> None:
@@ -200,3 +219,36 @@ def _committee(out: Facts, ledger: Ledger, org: Organization, last: datetime.dat
     out.add("committee.secretary", "书记", e.secretary or "（未登记）", records=[e.key])
     out.add("committee.elections", "本年换届", sum(1 for x in elections if x.date.year == last.year), "次",
             [x.key for x in elections if x.date.year == last.year])
+
+
+def organization_named_in(ledger: Ledger, title: str) -> str | None:
+    """The ledger's organization a report's title names (the longest name found in it), if exactly one is the
+    longest; None otherwise (then the caller must say which)."""
+    names = [o.display for o in ledger.organizations if o.display and o.display in (title or "")]
+    if not names:
+        return None
+    longest = max(map(len, names))
+    found = [n for n in names if len(n) == longest]
+    if len(found) != 1:
+        return None
+    return next(o.name for o in ledger.organizations if o.display == found[0])
+
+
+@dataclass(frozen=True)
+class LedgerCheck:
+    """A ledger to check reports against (shuzhi check --ledger): the organization given, or the one each report's
+    title names."""
+
+    ledger: Ledger
+    organization: str | None = None
+    source: str = ""
+
+    def facts_for(self, title: str, year: int | None) -> tuple[dict | None, str, str]:
+        """(the facts by key, the organization, a note to show when there are none)."""
+        name = self.organization or organization_named_in(self.ledger, title)
+        if name is None:
+            return None, "", f"未能从标题确定报告属于台账中的哪个党组织，没有对照台账（用 --org 指定）"
+        if year is None:
+            return None, name, "报告没有写明年度，没有对照台账（用 --year 指定）"
+        facts = year_facts(self.ledger, name, year)
+        return {f.key: f for f in facts.facts}, name, ""

@@ -30,8 +30,8 @@ def finding_dict(doc: Document, f: Finding) -> dict:
     return out
 
 
-def document_dict(doc: Document, findings: list[Finding], score=None) -> dict:
-    return {
+def document_dict(doc: Document, findings: list[Finding], score=None, ledger: dict | None = None) -> dict:
+    out = {
         "source": doc.source,
         "title": doc.title,
         "year": doc.year,
@@ -43,6 +43,9 @@ def document_dict(doc: Document, findings: list[Finding], score=None) -> dict:
         "front_matter": doc.front_matter,
         "findings": [finding_dict(doc, f) for f in findings],
     }
+    if ledger is not None:  # checked against a ledger: the organization and each claim with its verdict
+        out["ledger"] = ledger
+    return out
 
 
 def error_dict(exc: InputError) -> dict:
@@ -85,7 +88,7 @@ class JsonRenderer:
         if result.annotate_error:
             self.error(result.annotate_error)
         for checked in result.documents:
-            self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dumps(document_dict(checked.document, checked.findings, checked.score)))
+            self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dumps(document_dict(checked.document, checked.findings, checked.score, checked.ledger)))
             self.count += 1
 
     def summary(self, summary: Summary) -> None:

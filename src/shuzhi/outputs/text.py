@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections import Counter
 
 from ..document import CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS, Document, Finding
 from ..errors import InputError
@@ -57,6 +58,8 @@ class TextRenderer:
                 self.out.write(self.paint(f"── {result.source} 第{k}篇{title} ──", "bold") + "\n")
             for f in checked.findings:
                 self.finding(doc, f)
+            if checked.ledger is not None:
+                self.ledger(doc, checked.ledger)
             if checked.score is not None:
                 name = f"《{doc.title}》" if doc.title else doc.source
                 self.out.write(self.paint(f"{name} 评分：", "bold") + checked.score.summary + "\n")
@@ -64,6 +67,17 @@ class TextRenderer:
             self.out.write(self.paint(f"{result.source}: 已写出批注文档 {result.annotated}", "dim") + "\n")
         if result.annotate_error:
             self.out.write(f"{result.source}: {self.paint('出错', 'error')}：{result.annotate_error.message}\n")
+
+    def ledger(self, doc: Document, ledger: dict) -> None:
+        """One line on the check against the ledger: how many claims, how many agree."""
+        if ledger.get("note"):
+            self.out.write(f"{doc.source}: {self.paint('注意', 'warning')}：{ledger['note']}\n")
+            return
+        claims = ledger.get("claims", [])
+        counts = Counter(c["verdict"] for c in claims)
+        parts = "，".join(f"{v}{counts[v]}处" for v in ("一致", "偏高", "偏低", "无法核对") if counts[v])
+        self.out.write(self.paint(f"对照台账（{ledger['organization']} {ledger['year']}年）：", "bold")
+                       + (f"报告中可核对的数字{len(claims)}处：{parts}" if claims else "报告中没有可与台账核对的数字") + "\n")
 
     def finding(self, doc: Document, f: Finding) -> None:
         line, col = doc.line_col(f.start)

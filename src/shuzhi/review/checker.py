@@ -30,6 +30,9 @@ class Context:
     # Spans no finding may lie inside (addresses, the configured words): the checker drops such findings, and a
     # rule that picks one place to report at can pick outside them.
     protected: list[tuple[int, int]] = field(default_factory=list)
+    # The year's facts from the organization's ledger, by key (shuzhi.ledger.facts), when the report is checked
+    # against its ledger (LD rules); None otherwise.
+    facts: dict | None = None
 
     def cached(self, key: str, compute):
         if key not in self.cache:
@@ -49,9 +52,11 @@ class Checker:
         self.weights = ScoreWeights.from_config(dict(self.config.score))
         self._local_words = re.compile("|".join(map(re.escape, sorted(self.config.words, key=len, reverse=True)))) if self.config.words else None
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, facts: dict | None = None) -> list[Finding]:
+        """The findings of the selected rules; with `facts` (the ledger's, by key), the LD rules compare the
+        numbers the report claims with them."""
         protected = self._protected(doc)
-        ctx = Context(doc, self.config, protected=protected)
+        ctx = Context(doc, self.config, protected=protected, facts=facts)
         seen = set()
         findings = []
         for rule in self.rules:

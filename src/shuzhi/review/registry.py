@@ -40,6 +40,8 @@ class BadExample:
 class Examples:
     bad: tuple[BadExample, ...] = ()
     good: tuple[str, ...] = ()
+    # The ledger's facts the examples are checked against (LD rules): {fact key: value}.
+    facts: tuple[tuple[str, object], ...] = ()
 
 
 class Rule:
@@ -74,6 +76,7 @@ class Rule:
         self.examples = Examples(
             bad=tuple(BadExample(e["text"], e.get("suggestion")) for e in examples.get("bad", [])),
             good=tuple(examples.get("good", [])),
+            facts=tuple(sorted((examples.get("facts") or {}).items())),
         )
 
     @property

@@ -43,6 +43,11 @@ class ScoreWeights:
     style_cap: float = 10
     numbers: float = 3
     numbers_cap: float = 9
+    # A number the report claims more of than the ledger records (LD001); fewer (LD002, 提示) takes nothing.
+    ledger: float = 2
+    ledger_cap: float = 10
+    ledger_hint: float = 0
+    ledger_hint_cap: float = 5
     other: float = 0.5
     other_cap: float = 5
     # Share of sentences in the 履职情况 part that carry a checkable fact, below which points go,
@@ -78,9 +83,10 @@ _BY_CATEGORY = {
     "structure": ("structure", "结构问题"),
     "style": ("style", "空话套话或问题不具体"),
     "numbers": ("numbers", "数字问题"),
+    "ledger": ("ledger", "数字多于台账记录"),
 }
 # The heading each count is reported under; 提示-level typos are counted apart (typo_hint).
-_LABELS = {**dict(_BY_CATEGORY.values()), "typo_hint": "疑似错字（提示）"}
+_LABELS = {**dict(_BY_CATEGORY.values()), "typo_hint": "疑似错字（提示）", "ledger_hint": "数字少于台账记录"}
 
 
 @dataclass
@@ -136,8 +142,8 @@ def score(doc: Document, findings: list[Finding], config, weights: ScoreWeights)
         if f.rule in _BY_CODE:
             continue
         key, _ = _BY_CATEGORY.get(f.category, ("other", "其他"))
-        if key == "typo" and f.severity == "info":
-            key = "typo_hint"
+        if key in ("typo", "ledger") and f.severity == "info":
+            key += "_hint"
         counts[key] = counts.get(key, 0) + 1
     for key, n in sorted(counts.items()):
         per, cap = getattr(weights, key), getattr(weights, f"{key}_cap")

@@ -44,8 +44,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "shuzhi.web.orgs",
-    "shuzhi.web.reviews",
+    # Before reviews: the demo's ledger is loaded before its reports, which are then checked against it.
     "shuzhi.web.ledger",
+    "shuzhi.web.reviews",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     formulation,
     numbers,
     outline,
+    ledger,
     placeholder,
     punctuation,
     stale,

@@ -106,3 +106,17 @@ def summaries(orgs: list[Organization], year: int, as_of: datetime.date | None =
             out[pk] = dict(summary, open=stored[keys[pk] + ":open"]) if items else summary
         cache.set_many(stored, CACHE_SECONDS)
     return out
+
+
+def facts_for(org: Organization, year: int) -> dict | None:
+    """The year's facts of an organization (with everything below it) by key, for checking a report's numbers; None
+    when its ledger has no records for that year (then there is nothing to check against)."""
+    from shuzhi.ledger.facts import year_facts
+
+    from .models import Meeting, Member
+
+    ids = list(Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True))
+    if not (Meeting.objects.filter(organization_id__in=ids, date__year=year).exists() or Member.objects.filter(organization_id__in=ids).exists()):
+        return None
+    facts = year_facts(load(ids), key(org.pk), year)
+    return {f.key: f for f in facts.facts}

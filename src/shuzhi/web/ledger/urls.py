@@ -19,6 +19,7 @@ urlpatterns = [
     path("org/<int:pk>/digest/", org.digest, name="digest"),
     path("org/<int:pk>/import/", io.import_form, name="import"),
     path("org/<int:pk>/export.xlsx", io.export, name="export"),
+    path("org/<int:pk>/draft.docx", io.draft, name="draft"),
     path("org/<int:pk>/meetings/", records.meeting_list, name="meetings"),
     path("org/<int:pk>/meetings/new/", records.meeting_form, name="meeting_new"),
     path("org/<int:pk>/meetings/<int:rid>/", records.meeting_form, name="meeting"),

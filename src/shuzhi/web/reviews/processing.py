@@ -183,13 +183,13 @@ def save_documents(sf: SourceFile, checked: list[CheckedDocument], orgs: list[Or
     dismissed = set(sf.decisions.filter(status=Decision.DISMISSED).values_list("key", flat=True))
     for index, cd in enumerate(checked):
         doc = cd.document
-        data = document_dict(doc, cd.findings, cd.score)
         report = existing.pop(index, None)
         if report is None:
             org = None
             if len(checked) > 1 and not doc.front_matter and orgs:
                 org = organization_for(doc.title, doc.body, orgs)
             report = Report(source_file=sf, index=index, organization=org or sf.organization)
+        data = _with_ledger(sf, report, cd)
         score = data["score"] or {}
         report.year = sf.year  # the review year the file was uploaded for
         report.title, report.kind = doc.title[:500], doc.kind
@@ -210,6 +210,29 @@ def save_documents(sf: SourceFile, checked: list[CheckedDocument], orgs: list[Or
         Finding.objects.bulk_create(rows)
     for leftover in existing.values():
         leftover.delete()
+
+
+def _with_ledger(sf: SourceFile, report: Report, cd: CheckedDocument) -> dict:
+    """The engine's result for the report, with its numbers checked against the organization's ledger for the year
+    when there is one (LD rules: added to the findings and the score; each claim with its verdict)."""
+    from shuzhi.pipeline import claims_of
+
+    from ..ledger.compute import facts_for
+
+    doc = cd.document
+    facts = None if doc.front_matter else facts_for(report.organization, sf.year)
+    if not facts:
+        return document_dict(doc, cd.findings, cd.score)
+    checker = checker_for(sf.year)
+    ld = ledger_checker().check(doc, facts=facts)
+    findings = sorted(cd.findings + ld, key=lambda f: (f.start, f.end, f.rule))
+    ledger = {"organization": report.organization.name, "year": sf.year, "source": "台账", "note": None, "claims": claims_of(doc, facts)}
+    return document_dict(doc, findings, checker.score(doc, findings), ledger)
+
+
+@lru_cache(maxsize=1)
+def ledger_checker() -> Checker:
+    return Checker(Config(select=("LD",)))
 
 
 def set_counts(report: Report, findings) -> None:

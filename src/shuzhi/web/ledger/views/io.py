@@ -37,6 +37,23 @@ def export(request, pk: int):
     return attachment(ledger_bytes(named(load(ids, full=True))), f"{org.name}工作台账.xlsx", XLSX)
 
 
+def draft(request, pk: int):
+    """The first draft of the organization's report for the year, from its ledger (and what the user reads below it)."""
+    from shuzhi.drafting.draft import draft_bytes
+    from shuzhi.ledger.facts import year_facts
+
+    from .common import year
+
+    org = organization(request, pk)
+    y = year(request)
+    below = list(access.organizations(request.user).filter(path__startswith=org.path))
+    facts = year_facts(load([o.pk for o in below]), key(org.pk), y)
+    facts.labels = {key(o.pk): o.name for o in below}
+    items = [i for r in compute.obligations(below, y).values() for i in r.items]
+    return attachment(draft_bytes(facts, items), f"{y}年度{org.name}述职报告初稿.docx",
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
 def import_form(request, pk: int):
     org = organization(request, pk, write=True)
     ctx = context(request, org, errors=[], warnings=[], result=None)

@@ -86,6 +86,7 @@ def report_detail(request, pk: int):
         "total": len(items),
         "shown": len(shown),
         "score": report.result.get("score"),
+        "ledger": report.result.get("ledger"),
         "filters": filters,
         "category_choices": [(c, CATEGORY_LABELS[c], sum(i["category"] == c for i in items)) for c in CATEGORY_ORDER if any(i["category"] == c for i in items)],
         "severity_choices": [(s, SEVERITY_LABELS[s]) for s in SEVERITIES],
