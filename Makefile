@@ -34,6 +34,10 @@ demo: $(STAMP)
 	@$(BIN)/shuzhi ledger facts build/demo/示例台账.xlsx --org 第一党支部 --year 2023 | head -20
 	@$(BIN)/shuzhi ledger ical build/demo/示例台账.xlsx build/demo/台账提示.ics
 	@echo "台账的提示清单、空白模板和日历已写入 build/demo/"
+	@echo; echo "由台账写述职报告初稿，再把示例报告的数字与台账核对："
+	@$(BIN)/shuzhi draft build/demo/示例台账.xlsx --org 第一党支部 --year 2023 -o build/demo/第一党支部述职报告初稿.docx
+	@$(BIN)/shuzhi check "examples/reports/2023年度第一党支部书记抓基层党建工作述职报告.docx" --ledger build/demo/示例台账.xlsx \
+	  --org 第一党支部 --select LD; test $$? -le 1
 	@export SHUZHI_DATA=$(WEB_DATA); \
 	  $(BIN)/python -m shuzhi.web.manage migrate --noinput -v 0 && \
 	  echo && echo "网页工作台演示账号：" && \

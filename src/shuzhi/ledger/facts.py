@@ -126,17 +126,17 @@ def year_facts(ledger: Ledger, name: str, year: int, rules: RuleSet | None = Non
     out.add("talks.members", "谈过话的党员", len(reached), "名")
 
     candidates = records("candidates")
+    named = {(c.organization, c.name) for c in candidates}
     for key, label, step in (("applied", "递交入党申请书", dev.APPLIED), ("activists", "确定入党积极分子", dev.ACTIVIST),
                              ("targets", "确定发展对象", dev.TARGET), ("admitted", "接收预备党员", dev.ADMITTED),
                              ("confirmed", "预备党员转正", dev.CONFIRMED)):
-        done = [c for c in candidates if first <= c.steps.get(step, datetime.date.min) <= last]
-        if key == "confirmed":  # the roster knows conversions the development file may not
-            named = {(c.organization, c.name) for c in done}
-            done_keys = [c.key for c in done] + [m.key for m in members if m.confirmed and first <= m.confirmed <= last
-                                                 and (m.organization, m.name) not in named]
-            out.add(f"development.{key}", label, len(done_keys), "名", done_keys)
-        else:
-            out.add(f"development.{key}", label, len(done), "名", [c.key for c in done])
+        keys = [c.key for c in candidates if first <= c.steps.get(step, datetime.date.min) <= last]
+        # The roster knows admissions and conversions a development file may not hold.
+        if key == "admitted":
+            keys += [m.key for m in members if m.joined and first <= m.joined <= last and (m.organization, m.name) not in named]
+        if key == "confirmed":
+            keys += [m.key for m in members if m.confirmed and first <= m.confirmed <= last and (m.organization, m.name) not in named]
+        out.add(f"development.{key}", label, len(keys), "名", keys)
     ends = [(c, dev.probation_end(c.steps)) for c in candidates if c.extensions]  # the year ends: extension decided
     extended = [c for c, end in ends if end is not None and first <= end <= last]
     out.add("development.extended", "延长预备期", len(extended), "名", [c.key for c in extended])
