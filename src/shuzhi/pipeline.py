@@ -75,6 +75,8 @@ def claims_of(doc: Document, facts: dict) -> list[dict]:
     out = []
     for c in extract(doc):
         verdict, figure = compare(c, facts)
+        if figure is not None and float(figure).is_integer():
+            figure = int(figure)
         fact = facts.get(c.key)
         out.append(dict(c.as_dict(), text=doc.text[c.start:c.end], verdict=verdict, ledger=figure,
                         records=list(getattr(fact, "records", ()))[:50]))
