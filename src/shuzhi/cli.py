@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="并行进程数（默认为 CPU 核数）")
     check.add_argument("--max-file-mb", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     check.add_argument("--ledger", metavar="台账", help="对照这份台账（.xlsx）核对报告中的次数、人数、金额（LD 规则）")
+    check.add_argument("--rectification", metavar="整改台账", help="对照上年度述职评议的整改台账（述职评议导出的 .xlsx）检查报告是否"
+                       "逐条写了上年度问题的整改情况（RC 规则）")
     check.add_argument("--org", metavar="名称", help="报告属于台账中的哪个党组织（默认按报告标题中的名称）")
 
     split = sub.add_parser("split", help="显示汇编文件拆分出的各篇报告及其结构", description="显示文件中的各篇报告、年份、类型和标题层次。")
@@ -253,7 +255,7 @@ def cmd_check(args) -> int:
 
     config = _config(args)
     Checker(config)  # reject unknown rule codes before reading anything
-    options = Options(config=config, ledger=_ledger_check(args))
+    options = Options(config=config, ledger=_ledger_check(args), rectification=_rectification_check(args))
     collected = collect(args.paths, options.limits)
     if args.annotate_docx:
         plan_annotations(collected.items, args.annotate_docx)
@@ -295,8 +297,8 @@ def cmd_check(args) -> int:
 
 def _ledger_check(args):
     """--ledger and --org: the workbook read once, before the reports."""
-    if args.org and not args.ledger:
-        raise UsageError("--org 要和 --ledger 一起用")
+    if args.org and not args.ledger and not args.rectification:
+        raise UsageError("--org 要和 --ledger 或 --rectification 一起用")
     if not args.ledger:
         return None
     from .ledger.facts import LedgerCheck
@@ -316,6 +318,25 @@ def _ledger_check(args):
             raise UsageError(f"台账中没有党组织“{args.org}”")
         name = org.name
     return LedgerCheck(imported.ledger, name, args.ledger)
+
+
+def _rectification_check(args):
+    """--rectification: last year's 整改清单 read once, before the reports."""
+    if not args.rectification:
+        return None
+    from .campaign.rectification import RectificationCheck, RectificationFileError, read_workbook
+
+    try:
+        book = read_workbook(args.rectification)
+    except RectificationFileError as exc:
+        raise UsageError(f"整改台账无法读取：{exc.message}") from None
+    for message in book.errors[:20]:
+        sys.stderr.write(f"shuzhi: 注意：{message}（该行没有计入）\n")
+    if len(book.errors) > 20:
+        sys.stderr.write(f"shuzhi: 注意：整改台账还有 {len(book.errors) - 20} 处无法读取\n")
+    if args.org and args.org not in book.items:
+        sys.stderr.write(f"shuzhi: 注意：整改台账 {args.rectification} 中没有“{args.org}”的整改事项\n")
+    return RectificationCheck(book, args.org)
 
 
 def _progress(total: int):

@@ -23,6 +23,7 @@ CATEGORIES = {
     "SY": "style",
     "RE": "reuse",
     "LD": "ledger",
+    "RC": "rectification",
 }
 
 CATEGORY_LABELS = {
@@ -39,6 +40,7 @@ CATEGORY_LABELS = {
     "style": "文风",
     "reuse": "雷同",
     "ledger": "与台账不符",
+    "rectification": "上年度整改",
 }
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -28,6 +28,8 @@ class CheckedDocument:
     score: Scorecard | None = None
     # Checked against a ledger: the organization and each claim with its verdict (dicts, for the JSON).
     ledger: dict | None = None
+    # Checked against last year's rectification items: the organization, the part, each item (dicts, for the JSON).
+    rectification: dict | None = None
 
 
 @dataclass
@@ -47,24 +49,35 @@ class FileResult:
 class Options:
     config: Config = Config()
     ledger: object = None  # a shuzhi.ledger.facts.LedgerCheck: compare each report's numbers with it (LD rules)
+    # A RectificationCheck: look in each report for last year's problems of its organization (RC rules).
+    rectification: object = None
 
     @property
     def limits(self) -> Limits:
         return Limits(max_file_bytes=int(self.config.max_file_mb * MB))
 
 
-def check_source_file(sf: SourceFile, checker: Checker, year: int | None = None, ledger=None) -> list[CheckedDocument]:
+def check_source_file(sf: SourceFile, checker: Checker, year: int | None = None, ledger=None,
+                      rectification=None) -> list[CheckedDocument]:
     out = []
     for doc in documents_of(sf, year):
-        facts, against = None, None
+        facts, against, items, rect = None, None, None, None
         if ledger is not None and not doc.front_matter:
             facts, name, note = ledger.facts_for(doc.title, doc.year)
             against = {"organization": ledger.ledger.organization(name).display if name else None, "year": doc.year,
                        "source": ledger.source, "note": note or None}
-        findings = checker.check(doc, facts=facts)
+        if rectification is not None and not doc.front_matter:
+            name, items = rectification.items_for(doc.title)
+            rect = {"organization": name, "source": rectification.source,
+                    "note": None if name else "整改台账中有多个党组织，无法从报告标题判断是哪一个，请用 --org 指定"}
+        findings = checker.check(doc, facts=facts, rectification=items or None)
         if facts is not None:
             against["claims"] = claims_of(doc, facts)
-        out.append(CheckedDocument(doc, findings, None if doc.front_matter else checker.score(doc, findings), against))
+        if rect is not None:
+            from .review.rules.rectification import summary
+
+            rect.update(summary(doc, items or []))
+        out.append(CheckedDocument(doc, findings, None if doc.front_matter else checker.score(doc, findings), against, rect))
     return out
 
 
@@ -89,7 +102,7 @@ def check_item(item: Item, checker: Checker, options: Options) -> FileResult:
     try:
         sf = load(item.source, item.read(options.limits))
         result.format, result.encoding, result.chars = sf.format, sf.encoding, len(sf.text)
-        result.documents = check_source_file(sf, checker, options.config.year, options.ledger)
+        result.documents = check_source_file(sf, checker, options.config.year, options.ledger, options.rectification)
         result.warnings = list(sf.warnings)
         if item.output:
             _write_annotated(sf, result, item.output)

@@ -28,3 +28,39 @@ def append(ws, values) -> int:
     for col, value in enumerate(values, 1):
         put(ws, row, col, value)
     return row
+
+
+def header_row(ws, row: int, headers) -> None:
+    """A table's header row: (label, column width) each, bold on grey, thin borders."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for col, (label, width) in enumerate(headers, 1):
+        cell = put(ws, row, col, label)
+        cell.font = Font(name="黑体", bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.fill = PatternFill("solid", fgColor="E7E6E6")
+        cell.border = BORDER
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def printable(ws, header: int) -> None:
+    """Prints as a table on A4 landscape: one page wide, the header row repeated, frozen below it, pages numbered."""
+    ws.freeze_panes = f"A{header + 1}"
+    ws.print_title_rows = f"{header}:{header}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def _border():
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="999999")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+BORDER = _border()

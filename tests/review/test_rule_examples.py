@@ -36,7 +36,8 @@ def test_bad_examples_are_flagged_exactly_where_marked(rule):
     for example in rule.examples.bad:
         text, spans = example.unmarked()
         assert spans, f"{rule.code} 的例句没有用 [[ ]] 标出位置：{example.text}"
-        findings = checker.check(make_document(text), facts=dict(rule.examples.facts) or None)
+        findings = checker.check(make_document(text), facts=dict(rule.examples.facts) or None,
+                                  rectification=list(rule.examples.rectification) or None)
         got = sorted((f.start, f.end) for f in findings)
         assert got == sorted(spans), f"{rule.code}: {example.text!r} 报告了 {[text[a:b] for a, b in got]}"
         for f in findings:
@@ -50,7 +51,8 @@ def test_good_examples_are_left_alone(rule):
     checker = Checker(Config(select=(rule.code,)))
     assert rule.examples.good, f"{rule.code} 没有不应报告的例句"
     for text in rule.examples.good:
-        findings = checker.check(make_document(text), facts=dict(rule.examples.facts) or None)
+        findings = checker.check(make_document(text), facts=dict(rule.examples.facts) or None,
+                                  rectification=list(rule.examples.rectification) or None)
         assert findings == [], f"{rule.code}: {text!r} 被误报 {[(text[f.start:f.end], f.message) for f in findings]}"
 
 

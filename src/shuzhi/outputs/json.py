@@ -30,7 +30,8 @@ def finding_dict(doc: Document, f: Finding) -> dict:
     return out
 
 
-def document_dict(doc: Document, findings: list[Finding], score=None, ledger: dict | None = None) -> dict:
+def document_dict(doc: Document, findings: list[Finding], score=None, ledger: dict | None = None,
+                  rectification: dict | None = None) -> dict:
     out = {
         "source": doc.source,
         "title": doc.title,
@@ -45,6 +46,8 @@ def document_dict(doc: Document, findings: list[Finding], score=None, ledger: di
     }
     if ledger is not None:  # checked against a ledger: the organization and each claim with its verdict
         out["ledger"] = ledger
+    if rectification is not None:  # checked against last year's rectification items: each with whether it is mentioned
+        out["rectification"] = rectification
     return out
 
 
@@ -88,7 +91,8 @@ class JsonRenderer:
         if result.annotate_error:
             self.error(result.annotate_error)
         for checked in result.documents:
-            self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dumps(document_dict(checked.document, checked.findings, checked.score, checked.ledger)))
+            self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dumps(document_dict(checked.document, checked.findings, checked.score, checked.ledger,
+                                                                                               checked.rectification)))
             self.count += 1
 
     def summary(self, summary: Summary) -> None:

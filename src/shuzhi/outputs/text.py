@@ -60,6 +60,8 @@ class TextRenderer:
                 self.finding(doc, f)
             if checked.ledger is not None:
                 self.ledger(doc, checked.ledger)
+            if checked.rectification is not None:
+                self.rectification(doc, checked.rectification)
             if checked.score is not None:
                 name = f"《{doc.title}》" if doc.title else doc.source
                 self.out.write(self.paint(f"{name} 评分：", "bold") + checked.score.summary + "\n")
@@ -78,6 +80,21 @@ class TextRenderer:
         parts = "，".join(f"{v}{counts[v]}处" for v in ("一致", "偏高", "偏低", "无法核对") if counts[v])
         self.out.write(self.paint(f"对照台账（{ledger['organization']} {ledger['year']}年）：", "bold")
                        + (f"报告中可核对的数字{len(claims)}处：{parts}" if claims else "报告中没有可与台账核对的数字") + "\n")
+
+    def rectification(self, doc: Document, rect: dict) -> None:
+        """One line on the check against last year's rectification items."""
+        if rect.get("note"):
+            self.out.write(f"{doc.source}: {self.paint('注意', 'warning')}：{rect['note']}\n")
+            return
+        items = rect.get("items", [])
+        head = self.paint(f"对照上年度整改台账（{rect['organization']}）：", "bold")
+        if not items:
+            self.out.write(head + "上年度没有反馈问题\n")
+            return
+        mentioned = sum(i["mentioned"] for i in items)
+        still = sum(not i["closed"] for i in items)
+        part = f"报告提到{mentioned}个" if rect["part"] else "报告没有整改情况部分"
+        self.out.write(head + f"上年度反馈问题{len(items)}个，{part}，台账上{still}个未销号\n")
 
     def finding(self, doc: Document, f: Finding) -> None:
         line, col = doc.line_col(f.start)

@@ -33,6 +33,9 @@ class Context:
     # The year's facts from the organization's ledger, by key (shuzhi.ledger.facts), when the report is checked
     # against its ledger (LD rules); None otherwise.
     facts: dict | None = None
+    # The reporter's rectification items from last year's campaign (shuzhi.campaign.rectification.RectItem), when
+    # the report is checked against them (RC rules); None otherwise.
+    rectification: list | None = None
 
     def cached(self, key: str, compute):
         if key not in self.cache:
@@ -52,11 +55,11 @@ class Checker:
         self.weights = ScoreWeights.from_config(dict(self.config.score))
         self._local_words = re.compile("|".join(map(re.escape, sorted(self.config.words, key=len, reverse=True)))) if self.config.words else None
 
-    def check(self, doc: Document, facts: dict | None = None) -> list[Finding]:
+    def check(self, doc: Document, facts: dict | None = None, rectification: list | None = None) -> list[Finding]:
         """The findings of the selected rules; with `facts` (the ledger's, by key), the LD rules compare the
-        numbers the report claims with them."""
+        numbers the report claims with them; with `rectification` (last year's items), the RC rules look for them."""
         protected = self._protected(doc)
-        ctx = Context(doc, self.config, protected=protected, facts=facts)
+        ctx = Context(doc, self.config, protected=protected, facts=facts, rectification=rectification)
         seen = set()
         findings = []
         for rule in self.rules:

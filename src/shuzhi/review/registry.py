@@ -42,6 +42,14 @@ class Examples:
     good: tuple[str, ...] = ()
     # The ledger's facts the examples are checked against (LD rules): {fact key: value}.
     facts: tuple[tuple[str, object], ...] = ()
+    # Last year's rectification items the examples are checked against (RC rules): {problem, state, …} each.
+    rectification: tuple = ()
+
+
+def _rect_items(rows) -> tuple:
+    from ..campaign.rectification import RectItem
+
+    return tuple(RectItem(r.get("organization", "示例党支部"), r["problem"], r["state"], str(r.get("number", ""))) for r in rows)
 
 
 class Rule:
@@ -77,6 +85,7 @@ class Rule:
             bad=tuple(BadExample(e["text"], e.get("suggestion")) for e in examples.get("bad", [])),
             good=tuple(examples.get("good", [])),
             facts=tuple(sorted((examples.get("facts") or {}).items())),
+            rectification=_rect_items(examples.get("rectification") or ()),
         )
 
     @property

@@ -48,6 +48,9 @@ class ScoreWeights:
     ledger_cap: float = 10
     ledger_hint: float = 0
     ledger_hint_cap: float = 5
+    # Last year's problems the report passes over or calls solved while they are open (RC rules).
+    rectification: float = 3
+    rectification_cap: float = 12
     other: float = 0.5
     other_cap: float = 5
     # Share of sentences in the 履职情况 part that carry a checkable fact, below which points go,
@@ -84,6 +87,7 @@ _BY_CATEGORY = {
     "style": ("style", "空话套话或问题不具体"),
     "numbers": ("numbers", "数字问题"),
     "ledger": ("ledger", "数字多于台账记录"),
+    "rectification": ("rectification", "上年度问题整改未说清"),
 }
 # The heading each count is reported under; 提示-level typos are counted apart (typo_hint).
 _LABELS = {**dict(_BY_CATEGORY.values()), "typo_hint": "疑似错字（提示）", "ledger_hint": "数字少于台账记录"}

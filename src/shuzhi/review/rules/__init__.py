@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     ledger,
     placeholder,
     punctuation,
+    rectification,
     stale,
     structure,
     style,
