@@ -95,6 +95,12 @@ def test_findings_fold_into_one_problem_each():
     problems = from_findings(findings)
     assert [p.text for p in problems] == ["报告中有3处模板内容未填写（如“XX”“**”）", "报告中有1处数字与台账记录不符（如“24”）"]
     assert {p.category for p in problems} == {"报告质量"}
+    # the small things make one line about proofreading, not one each
+    small = [{"category": "typo", "text": "i", "rule": "TY001"}, {"category": "typo", "text": "D", "rule": "TY001"},
+             {"category": "punctuation", "text": ",", "rule": "PU001"}, {"category": "duplication", "text": "认真认真", "rule": "DU001"}]
+    problems = from_findings(findings + small)
+    assert [p.text for p in problems][-1] == "报告校对不细，有错别字2处、重复录入1处、标点使用不规范1处"
+    assert len(problems) == 3 and problems[-1].count == 4 and problems[-1].refs == ("DU001", "PU001", "TY001")
 
 
 def test_the_ledger_s_overdue_work_makes_problems():

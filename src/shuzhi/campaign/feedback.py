@@ -31,20 +31,32 @@ class Problem:
     refs: tuple[str, ...] = ()  # the findings' rules, the items' codes
 
 
+# Categories that are a problem of their own on the list; the others are one line about the report's care.
+_OWN_LINE = ("placeholder", "artifact", "stale", "reuse", "ledger", "formulation", "style", "numbers", "consistency")
+_NO_EXAMPLES = ("style",)  # the words flagged as slogans say nothing out of their sentence
+
+
 def from_findings(findings: Iterable[dict]) -> list[Problem]:
-    """One problem per kind of finding: how many, with up to three examples of the words flagged."""
+    """The report's findings as the list has them: a line per serious kind (“报告中有12处模板内容未填写（如…）”), and
+    one line for the rest (错别字、标点、重复…: the report was not proofread), each with up to three examples."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for f in findings:
         groups[f["category"]].append(f)
     out = []
-    for category, items in groups.items():
-        what, unit = _FOLD.get(category, ("其他问题", "处"))
-        examples = list(dict.fromkeys(f["text"] for f in items if f.get("text")))[:3]
-        shown = "（如" + "".join(f"“{e[:12]}”" for e in examples) + "）" if examples and category not in ("style", "structure") else ""
-        text = f"报告中有{len(items)}{unit}{what}{shown}"
-        out.append(Problem("报告质量", text, "报告审读", len(items), tuple(sorted({f["rule"] for f in items}))))
-    order = list(_FOLD)
-    out.sort(key=lambda p: order.index(next((c for c, (w, _) in _FOLD.items() if w in p.text), "reuse")))
+    for category in [c for c in _FOLD if c in groups and c in _OWN_LINE] + [c for c in groups if c not in _FOLD and c in _OWN_LINE]:
+        items = groups[category]
+        what, unit = _FOLD[category]
+        examples = list(dict.fromkeys(f["text"][:12] for f in items if f.get("text")))[:3]
+        shown = "（如" + "".join(f"“{e}”" for e in examples) + "）" if examples and category not in _NO_EXAMPLES else ""
+        out.append(Problem("报告质量", f"报告中有{len(items)}{unit}{what}{shown}", "报告审读", len(items),
+                           tuple(sorted({f["rule"] for f in items}))))
+    rest = [c for c in groups if c not in _OWN_LINE]
+    if rest:
+        rest.sort(key=lambda c: list(_FOLD).index(c) if c in _FOLD else len(_FOLD))
+        parts = "、".join(f"{_FOLD.get(c, ('其他问题', '处'))[0]}{len(groups[c])}处" for c in rest)
+        n = sum(len(groups[c]) for c in rest)
+        out.append(Problem("报告质量", f"报告校对不细，有{parts}", "报告审读", n,
+                           tuple(sorted({f["rule"] for c in rest for f in groups[c]}))))
     return out
 
 

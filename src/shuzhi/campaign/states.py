@@ -68,3 +68,24 @@ class ItemFlow(StateMachine):
 def label_of(flow: type[StateMachine], value: str) -> str:
     """The Chinese name of a state value."""
     return next((s.name for s in flow.states if s.value == value), value)
+
+
+# What each event is called on a button and in the transition log.
+ACTIONS = {
+    "advance": "进入下一阶段", "go_back": "回到上一阶段",
+    "submit": "提交报告", "send_back": "退回修改", "mark_read": "审读完成", "rate": "评定等次", "tell": "反馈问题清单",
+    "start_rectifying": "开始整改", "finish": "整改完成",
+    "plan": "提交整改措施", "apply": "申请销号", "approve": "同意销号", "reject": "不同意销号", "keep_on": "转为持续整改",
+    "resume": "恢复整改", "open_voting": "开始民主测评", "close_voting": "结束民主测评",
+}
+
+
+def enabled(flow: type[StateMachine], row, field: str = "state") -> list[str]:
+    """The events the row's state and conditions allow now."""
+    return [e.id for e in flow(model=row, state_field=field).enabled_events()]
+
+
+def possible(flow: type[StateMachine], value: str) -> set[str]:
+    """The events leaving a state, whatever their conditions (a page offers them and says what is missing)."""
+    state = next(s for s in flow.states if s.value == value)
+    return {str(e) for t in state.transitions for e in t.events}

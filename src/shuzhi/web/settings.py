@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     # Before reviews: the demo's ledger is loaded before its reports, which are then checked against it.
     "shuzhi.web.ledger",
     "shuzhi.web.reviews",
+    # After reviews: the demo campaign's submissions are reports of the reviews app.
+    "shuzhi.web.campaigns",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from .orgs.views import auth
+from .campaigns.views.voting import vote
 from .reviews.views import compare, overview, report, upload
 
 urlpatterns = [
@@ -23,6 +24,8 @@ urlpatterns = [
     path("reports/<int:pk>/result.json", report.report_result, name="report_result"),
     path("compare/", compare.compare, name="compare"),
     path("ledger/", include("shuzhi.web.ledger.urls")),
+    path("campaigns/", include("shuzhi.web.campaigns.urls")),
+    path("vote/", vote, name="vote"),
     path("admin/", admin.site.urls),
 ]
 

@@ -61,12 +61,15 @@ class ItemUnmentioned(Rule):
         if span is None:
             return
         passage = doc.text[span[0]:span[1]]
+        missed = [i for i in items if not mentions(i, passage)]
+        if not missed:
+            return
         start, end = _heading_span(doc, span[0])
-        for item in items:
-            if not mentions(item, passage):
-                number = f"（{item.number}）" if item.number else ""
-                yield self.finding(doc, start, end, message=(
-                    f"上年度反馈的问题{number}“{item.short(40)}”在整改情况中没有提到（整改台账上为“{item.state}”）"))
+        listed = "；".join(f"{i.number + ' ' if i.number else ''}“{i.short(30)}”（{i.state}）" for i in missed[:5])
+        more = f"等{len(missed)}个" if len(missed) > 5 else ""
+        # One finding for the part: the items are listed in it (and each in the JSON's rectification.items).
+        yield self.finding(doc, start, end, message=(
+            f"上年度反馈的{len(items)}个问题中，有{len(missed)}个在整改情况中没有提到：{listed}{more}"))
 
 
 @implements("rectification-claimed-done")

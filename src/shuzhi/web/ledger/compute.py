@@ -113,10 +113,16 @@ def facts_for(org: Organization, year: int) -> dict | None:
     when its ledger has no records for that year (then there is nothing to check against)."""
     from shuzhi.ledger.facts import year_facts
 
-    from .models import Meeting, Member
-
     ids = list(Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True))
-    if not (Meeting.objects.filter(organization_id__in=ids, date__year=year).exists() or Member.objects.filter(organization_id__in=ids).exists()):
+    if not has_records(ids, year):
         return None
     facts = year_facts(load(ids), key(org.pk), year)
     return {f.key: f for f in facts.facts}
+
+
+def has_records(ids: list[int], year: int) -> bool:
+    """Whether the organizations keep a ledger at all: a member on the roll or a meeting of the year. Without one,
+    every obligation would look missed; nothing is judged."""
+    from .models import Meeting, Member
+
+    return Meeting.objects.filter(organization_id__in=ids, date__year=year).exists() or Member.objects.filter(organization_id__in=ids).exists()

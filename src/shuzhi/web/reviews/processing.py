@@ -213,26 +213,37 @@ def save_documents(sf: SourceFile, checked: list[CheckedDocument], orgs: list[Or
 
 
 def _with_ledger(sf: SourceFile, report: Report, cd: CheckedDocument) -> dict:
-    """The engine's result for the report, with its numbers checked against the organization's ledger for the year
-    when there is one (LD rules: added to the findings and the score; each claim with its verdict)."""
+    """The engine's result for the report, checked also against what the organization's records say: its ledger for
+    the year (LD rules: each claim with its verdict) and last year's rectification items (RC rules: each item with
+    whether the report mentions it), when there are any."""
     from shuzhi.pipeline import claims_of
+    from shuzhi.review.rules.rectification import summary
 
+    from ..campaigns.carry import rectification_for
     from ..ledger.compute import facts_for
 
     doc = cd.document
     facts = None if doc.front_matter else facts_for(report.organization, sf.year)
-    if not facts:
+    items = None if doc.front_matter else rectification_for(report.organization, sf.year)
+    if not facts and not items:
         return document_dict(doc, cd.findings, cd.score)
     checker = checker_for(sf.year)
-    ld = ledger_checker().check(doc, facts=facts)
-    findings = sorted(cd.findings + ld, key=lambda f: (f.start, f.end, f.rule))
-    ledger = {"organization": report.organization.name, "year": sf.year, "source": "台账", "note": None, "claims": claims_of(doc, facts)}
-    return document_dict(doc, findings, checker.score(doc, findings), ledger)
+    extra = ledger_checker().check(doc, facts=facts or None, rectification=items or None)
+    findings = sorted(cd.findings + extra, key=lambda f: (f.start, f.end, f.rule))
+    ledger = rect = None
+    if facts:
+        ledger = {"organization": report.organization.name, "year": sf.year, "source": "台账", "note": None,
+                  "claims": claims_of(doc, facts)}
+    if items:
+        rect = {"organization": report.organization.name, "source": f"{sf.year - 1}年度述职评议整改台账", "note": None,
+                **summary(doc, items)}
+    return document_dict(doc, findings, checker.score(doc, findings), ledger, rect)
 
 
 @lru_cache(maxsize=1)
 def ledger_checker() -> Checker:
-    return Checker(Config(select=("LD",)))
+    """The rules that need the organization's records (ledger, rectification items): run apart from the others."""
+    return Checker(Config(select=("LD", "RC")))
 
 
 def set_counts(report: Report, findings) -> None:
