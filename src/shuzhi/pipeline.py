@@ -191,6 +191,7 @@ def run(items: list[Item], options: Options, jobs: int = 1) -> Iterator[FileResu
     done: dict[int, FileResult] = {}
     queued = iter(enumerate(items))
     next_out = 0
+    finished = False
     try:
         while next_out < len(items):
             for i, item in queued:
@@ -210,8 +211,11 @@ def run(items: list[Item], options: Options, jobs: int = 1) -> Iterator[FileResu
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # After a whole batch the workers are let go in order; not waiting for them there raced the executor's
+        # wake-up pipe at exit ("Exception ignored … Bad file descriptor"). On an error or an interrupt: at once.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def _pool(options: Options, jobs: int) -> ProcessPoolExecutor:

@@ -492,6 +492,48 @@ def test_a_report_is_checked_against_its_organizations_ledger(tree, ledgers):
     assert not other.findings.filter(rule__startswith="LD").exists() and "ledger" not in other.result
 
 
+def test_reports_filed_under_a_committee_are_checked_against_the_branch_they_name(tree, ledgers):
+    """A 党委 reviewer uploads the branches' reports under the 党委: each is judged by its own branch's ledger."""
+    from shuzhi.web.reviews.models import Report
+
+    from .conftest import report_bytes, upload, zip_bytes
+
+    m.Meeting.objects.create(organization=tree.branch_b, date=D(2023, 6, 8), kinds=["支部委员会"])
+    archive = zip_bytes({"a.txt": report_bytes("第一党支部", 30), "b.txt": report_bytes("第二党支部", 23),
+                         "c.txt": "2023年度党支部书记抓基层党建工作述职报告\n全年召开支部委员会12次。\n".encode()})
+    upload(client_for(tree.reviewer), tree.committee, [("branches.zip", archive)])
+    by_name = {r.source_file.name.split("::")[-1]: r for r in Report.objects.filter(organization=tree.committee)}
+    a, b, c = (by_name[n] for n in ("a.txt", "b.txt", "c.txt"))
+    assert a.result["ledger"]["organization"] == "第一党支部" and b.result["ledger"]["organization"] == "第二党支部"
+    claims = {r: {(x["key"], x["ledger"]) for x in r.result["ledger"]["claims"]} for r in (a, b)}
+    assert ("meetings.支部委员会", 1) in claims[a] and ("meetings.支部委员会", 2) in claims[b]
+    # a title naming no organization: not checked against the committee's totals, and the page says why
+    assert c.result["ledger"]["claims"] == [] and "没有对照台账" in c.result["ledger"]["note"]
+    assert not c.findings.filter(rule__startswith="LD").exists()
+
+
+def test_a_report_is_checked_only_against_what_its_uploader_may_read(tree, ledgers, django_user_model):
+    """A 党总支 secretary reads their own organization, not the branches below: their report is not judged by (nor
+    shows) the branches' records."""
+    from shuzhi.web.orgs.models import Role
+    from shuzhi.web.reviews.models import Report
+
+    from .conftest import upload
+
+    secretary = django_user_model.objects.create(username="sec_general")
+    Role.objects.create(user=secretary, organization=tree.general, kind=Role.SECRETARY)
+    text = "2023年度测试机关党总支书记抓基层党建工作述职报告\n全年召开支部委员会12次，共有党员2名。\n"
+    upload(client_for(secretary), tree.general, [("g.txt", text.encode())])
+    report = Report.objects.get(organization=tree.general)
+    assert not report.findings.filter(rule__startswith="LD").exists()
+    assert "meeting:" not in str(report.result) and "member:" not in str(report.result)
+    # the committee's reviewer, who reads the branches, has the same report judged against them
+    upload(client_for(tree.reviewer), tree.general, [("g2.txt", (text + "（修改稿）").encode())])
+    reviewed = Report.objects.get(source_file__name="g2.txt")
+    assert reviewed.result["ledger"]["organization"] == "测试机关党总支"
+    assert {(x["key"], x["ledger"]) for x in reviewed.result["ledger"]["claims"]} >= {("meetings.支部委员会", 2)}
+
+
 def test_the_draft_download(tree, ledgers):
     data = client_for(tree.secretary_a).get(f"/ledger/org/{tree.branch_a.pk}/draft.docx?year=2023").content
     text = [p.text for p in __import__("docx").Document(io.BytesIO(data)).paragraphs]

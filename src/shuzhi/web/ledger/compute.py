@@ -108,16 +108,29 @@ def summaries(orgs: list[Organization], year: int, as_of: datetime.date | None =
     return out
 
 
-def facts_for(org: Organization, year: int) -> dict | None:
-    """The year's facts of an organization (with everything below it) by key, for checking a report's numbers; None
-    when its ledger has no records for that year (then there is nothing to check against)."""
+def facts_for(org: Organization, year: int, within=None) -> dict | None:
+    """The year's facts of an organization (with everything below it that `within` allows: the reader's scope) by
+    key, for checking a report's numbers; None when its ledger has no records for that year (then there is nothing
+    to check against). Cached under the revisions of the organizations counted, like the board."""
     from shuzhi.ledger.facts import year_facts
 
-    ids = list(Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True))
-    if not has_records(ids, year):
+    below = Organization.objects.filter(path__startswith=org.path)
+    if within is not None:
+        below = below.filter(pk__in=within.values("pk"))
+    ids = sorted(below.values_list("pk", flat=True))
+    if not ids or not has_records(ids, year):
         return None
-    facts = year_facts(load(ids), key(org.pk), year)
-    return {f.key: f for f in facts.facts}
+    revisions = Revision.objects.filter(organization_id__in=ids).values_list("organization_id", "token", "number")
+    tag = hashlib.sha1(repr((ids, sorted(revisions), _settings_tag())).encode()).hexdigest()
+    cache_key = f"shuzhi:facts:{org.pk}:{year}:{as_of_for(year).isoformat()}:{tag}"
+    found = cache.get(cache_key)
+    if found is not None:
+        return found
+    # The year and the one before (a probation, a term, the dues months straddle it); roster and candidates in full.
+    facts = year_facts(load(ids, since=datetime.date(year - 1, 1, 1)), key(org.pk), year)
+    out = {f.key: f for f in facts.facts}
+    cache.set(cache_key, out, CACHE_SECONDS)
+    return out
 
 
 def has_records(ids: list[int], year: int) -> bool:

@@ -158,12 +158,32 @@ def _store(upload: Upload, item: Item, digest: str, result: FileResult, orgs: li
 
 
 def organization_for(doc_title: str, body: str, orgs: list[Organization]) -> Organization | None:
-    """The unit a report of a compilation belongs to: the longest organization name its title (or opening) holds."""
+    """The unit a report belongs to, from the organizations its title (or else its opening) names: those with no
+    named organization below them (a title naming 党总支 and its 第一党支部 is the branch's); one left, it; else
+    None."""
     for where in (doc_title, body[:300]):
         named = [o for o in orgs if o.name and o.name in where]
-        if named:
-            return max(named, key=lambda o: len(o.name))
+        lowest = [o for o in named if not any(x is not o and x.path.startswith(o.path) for x in named)]
+        if len(lowest) == 1:
+            return lowest[0]
+        if lowest:
+            # Names inside longer names (第一党支部 in 区税务局第一党支部) are not separate mentions.
+            longest = [o for o in lowest if not any(x is not o and o.name in x.name for x in lowest)]
+            return longest[0] if len(longest) == 1 else None
     return None
+
+
+def subject_of(report: Report, doc) -> tuple[Organization | None, str | None]:
+    """The organization whose records a report's numbers are checked against: the one it is filed under when that has
+    nothing below it or the title names it, the one of its subtree the title names, else none (and why not)."""
+    org = report.organization
+    below = list(org.subtree())
+    if len(below) == 1:
+        return org, None
+    named = organization_for(doc.title, doc.body, below)
+    if named is None:
+        return None, f"报告标题中没有写明是{org.name}还是其下级哪个党组织的报告，没有对照台账"
+    return named, None
 
 
 def decision_keys(text: str, findings: list[dict]) -> list[str]:
@@ -215,35 +235,51 @@ def save_documents(sf: SourceFile, checked: list[CheckedDocument], orgs: list[Or
 def _with_ledger(sf: SourceFile, report: Report, cd: CheckedDocument) -> dict:
     """The engine's result for the report, checked also against what the organization's records say: its ledger for
     the year (LD rules: each claim with its verdict) and last year's rectification items (RC rules: each item with
-    whether the report mentions it), when there are any."""
+    whether the report mentions it), when there are any. Only the organization the report is about is counted, and
+    only what the uploader may read of it."""
     from shuzhi.pipeline import claims_of
     from shuzhi.review.rules.rectification import summary
 
     from ..campaigns.carry import rectification_for
     from ..ledger.compute import facts_for
+    from ..orgs.access import organizations
 
     doc = cd.document
-    facts = None if doc.front_matter else facts_for(report.organization, sf.year)
-    items = None if doc.front_matter else rectification_for(report.organization, sf.year)
+    if doc.front_matter:
+        return document_dict(doc, cd.findings, cd.score)
+    subject, why_not = subject_of(report, doc)
+    within = organizations(sf.uploaded_by) if sf.uploaded_by is not None else None
+    if subject is not None and within is not None and not within.filter(pk=subject.pk).exists():
+        subject, why_not = None, None
+    facts = facts_for(subject, sf.year, within) if subject is not None else None
+    items = rectification_for(subject, sf.year) if subject is not None else None
     if not facts and not items:
+        if why_not and facts_for(report.organization, sf.year, within):
+            return document_dict(doc, cd.findings, cd.score, {"organization": None, "year": sf.year, "source": "台账",
+                                                               "note": why_not, "claims": []})
         return document_dict(doc, cd.findings, cd.score)
     checker = checker_for(sf.year)
     extra = ledger_checker().check(doc, facts=facts or None, rectification=items or None)
     findings = sorted(cd.findings + extra, key=lambda f: (f.start, f.end, f.rule))
     ledger = rect = None
     if facts:
-        ledger = {"organization": report.organization.name, "year": sf.year, "source": "台账", "note": None,
-                  "claims": claims_of(doc, facts)}
+        ledger = {"organization": subject.name, "year": sf.year, "source": "台账", "note": None, "claims": claims_of(doc, facts)}
     if items:
-        rect = {"organization": report.organization.name, "source": f"{sf.year - 1}年度述职评议整改台账", "note": None,
-                **summary(doc, items)}
+        rect = {"organization": subject.name, "source": f"{sf.year - 1}年度述职评议整改台账", "note": None, **summary(doc, items)}
     return document_dict(doc, findings, checker.score(doc, findings), ledger, rect)
 
 
-@lru_cache(maxsize=1)
 def ledger_checker() -> Checker:
-    """The rules that need the organization's records (ledger, rectification items): run apart from the others."""
-    return Checker(Config(select=("LD", "RC")))
+    """The rules that need the organization's records (ledger, rectification items), run apart from the others with
+    the server's configuration (its ignore list and protected words hold for them too)."""
+    from ..ledger.compute import config
+
+    return _records_checker(config())
+
+
+@lru_cache(maxsize=4)
+def _records_checker(base: Config) -> Checker:
+    return Checker(replace(base, select=("LD", "RC")))
 
 
 def set_counts(report: Report, findings) -> None:
