@@ -82,7 +82,7 @@ def test_a_campaign_from_submission_to_closing_an_item(browser, live_server, tre
 
     # The secretary sees why and resubmits.
     sec.goto(f"{base}/r/{rid}/")
-    assert "请把模板内容填写完整" in sec.inner_text(".log")
+    assert "请把模板内容填写完整" in sec.inner_text(".returned")
     sec.set_input_files("input[name=file]", str(second))
     sec.click("button:has-text('提交新版本')")
     sec.wait_for_load_state()

@@ -85,7 +85,7 @@ def flags(campaign: Campaign, reports) -> list[str]:
         out.append(f"本次要求提交{wanted}，这份报告看起来是“{report.kind}”类报告" if report.kind != "其他"
                    else f"本次要求提交{wanted}，这份文件看起来不是这类报告")
     if report.placeholders:
-        out.append(f"有{report.placeholders}处模板内容未填写（如“XX”“*”“【请填写】”），请补全后再提交")
+        out.append(f"有{report.placeholders}处模板内容未填写，请补全后再提交（见检查结果）")
     if report.errors:
         out.append(f"检查发现{report.errors}处错误，请修改")
     return out

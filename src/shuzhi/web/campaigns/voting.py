@@ -112,8 +112,11 @@ def results(campaign: Campaign, reporters: list[Reporter]) -> dict[int, dict]:
     for r in reporters:
         paper = from_paper(papers[r.pk].totals()) if r.pk in papers else None
         both = combined(paper, online.get(r.pk))
-        grade: Combined = combine(scheme, r.reading or None, both if both.valid else None,
-                                  float(r.routine) if r.routine is not None else None)
+        if r.reading:
+            grade: Combined = combine(scheme, r.reading, both if both.valid else None,
+                                      float(r.routine) if r.routine is not None else None)
+        else:  # the reading is the part every 综合等次 rests on: without it the votes alone decide nothing
+            grade = Combined(None, "", "尚未评定审读等次，不计算综合等次")
         out[r.pk] = {"paper": paper.as_dict() if paper else None, "online": online[r.pk].as_dict() if r.pk in online else None,
                      "ballots": both.as_dict(), "combined": {"score": grade.score, "grade": grade.grade, "rule": grade.rule}}
     return out

@@ -4,8 +4,6 @@ evidence, 申请销号, the reviewer's approval or rejection with a reason, 持�
 from __future__ import annotations
 
 import datetime
-import json
-
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -34,7 +32,7 @@ def board(request, pk: int):
         qs = qs.filter(state=state)
     rows = [_item_dict(i) for i in qs[:1000]]
     chart = {"labels": states["labels"], "organizations": states["organizations"][:60]}
-    ctx = {"campaign": campaign, "states": states, "rows": rows, "state": state, "chart": json.dumps(chart, ensure_ascii=False),
+    ctx = {"campaign": campaign, "states": states, "rows": rows, "state": state, "chart": chart,
            "campaigns_section": True, "tab": "board", "truncated": qs.count() > 1000 if len(rows) == 1000 else False}
     return page(request, "campaigns/board.html", ctx, lambda: {"campaign": {"id": campaign.pk, "name": campaign.name},
                                                               "progress": states, "items": rows})

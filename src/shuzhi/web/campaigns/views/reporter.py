@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST
 
 from shuzhi.campaign.feedback import CATEGORIES
@@ -63,17 +64,20 @@ def reporter_page(request, pk: int, rid: int):
     rating_form = RatingForm(initial={"reading": reporter.reading or suggested or None, "comment": reporter.comment,
                                       "reason": reporter.reading_reason, "routine": reporter.routine}, suggested=suggested)
     allowed = events(reporter)
+    returned = (reporter.transitions.filter(action="send_back").select_related("by").order_by("-at", "-id").first()
+                if reporter.state == "returned" else None)
     ctx = {
         "campaign": campaign, "reporter": reporter, "manager": manager, "own": own, "feedback_seen": feedback_seen,
         "submissions": subs, "latest": latest, "can_submit": (own or manager) and why_not is None, "why_not": why_not,
         "problems": problems, "voted": voted, "last_year": last_year, "suggested": suggested, "rating_form": rating_form,
         "actions": [(e, ACTIONS[e]) for e in REVIEWER_EVENTS if e in allowed] if manager else [],
-        "can_rate": manager and ("rate" in allowed or reporter.state == "read"), "can_tell": manager and "tell" in allowed,
+        "can_rate": manager and ("rate" in allowed or reporter.state == "read"), "can_tell": manager and "tell" in allowed and campaign.state in ("feedback", "rectifying"),
         "editable": manager and reporter.state not in ("told", "rectifying", "done"),
         "problem_form": ProblemForm(initial={"deadline": feedback.deadline_for(reporter)}), "categories": CATEGORIES,
         "comments": feedback.ballot_comments(reporter) if manager else [],
         "log": transitions(reporter.transitions.select_related("by")) if (manager or own) else [],
         "campaigns_section": True, "tab": "campaign",
+        "returned": {"note": returned.note, "by": who(returned.by), "when": localtime(returned.at)} if returned else None,
     }
     return page(request, "campaigns/reporter.html", ctx, lambda: {
         "campaign": {"id": campaign.pk, "name": campaign.name, "state": campaign.get_state_display()},
@@ -86,6 +90,7 @@ def reporter_page(request, pk: int, rid: int):
                    if feedback_seen else None),
         "results": voted, "problems": [_problem_dict(p, True) for p in problems], "last_year": last_year,
         "events": allowed if manager else [], "log": ctx["log"], "comments": ctx["comments"],
+        "returned": {"note": returned.note, "by": who(returned.by), "at": returned.at.isoformat(timespec="minutes")} if returned else None,
     })
 
 

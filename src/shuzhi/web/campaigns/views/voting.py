@@ -108,8 +108,8 @@ def _slips(campaign, made: list[str], url: str) -> bytes:
 def paper(request, pk: int, rid: int):
     campaign = campaign_of(request, pk, manage=True)
     reporter = access.get_or_404(access.reporters(request.user, campaign), pk=rid)
-    if campaign.voting == "not_open":
-        return refused(request, _url(campaign), "民主测评开始后才能录入纸质票")
+    if campaign.voting != "open":
+        return refused(request, _url(campaign), "纸质票在民主测评进行中录入（结束后结果已公布，不能再改）")
     instance = PaperTally.objects.filter(reporter=reporter).first()
     form = PaperForm(request.POST, instance=instance)
     if not form.is_valid():
