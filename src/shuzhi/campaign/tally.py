@@ -76,6 +76,18 @@ def count(ballots: Iterable[dict[object, str]]) -> dict[object, Result]:
     return out
 
 
+def from_counts(rows: Iterable[tuple[object, str, int]]) -> dict[object, Result]:
+    """Results from votes already counted by (reporter, grade) — what a database's GROUP BY gives."""
+    out: dict[object, Result] = {}
+    for reporter, grade, n in rows:
+        if grade not in GRADES:
+            continue
+        r = out.setdefault(reporter, Result())
+        r.votes[grade] += n
+        r.valid += n
+    return out
+
+
 def combined(*results: Result | None) -> Result:
     """Paper and online results of one reporter added together."""
     out = Result()

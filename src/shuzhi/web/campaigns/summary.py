@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 
 from shuzhi.campaign.states import ItemFlow, ReporterFlow, label_of
 from shuzhi.campaign.tally import GRADES
@@ -21,13 +21,14 @@ ITEM_STATES = [s.value for s in ItemFlow.states]
 def reporter_rows(campaign: Campaign, user, reporters=None) -> list[dict]:
     """One row per reporter the user may read; ratings, results and items only where the user may see them."""
     qs = reporters if reporters is not None else access.reporters(user, campaign)
-    latest = Submission.objects.filter(reporter=OuterRef("pk")).order_by("-version")
-    qs = qs.annotate(
-        versions=Count("submissions", distinct=True), last_at=Max("submissions__submitted_at"),
-        report_id=Subquery(latest.values("report_id")[:1]), score=Subquery(latest.values("report__score")[:1]),
-        suggestion=Subquery(latest.values("report__rating")[:1]), late=Subquery(latest.values("late")[:1]),
-    ).order_by("seq")
-    reporters = list(qs)
+    reporters = list(qs.order_by("seq"))
+    # Versions and the latest of each, from one pass over the campaign's submissions (not a subquery per row).
+    latest: dict[int, dict] = {}
+    versions: Counter = Counter()
+    for sub in (Submission.objects.filter(reporter__in=[r.pk for r in reporters]).order_by("reporter_id", "version")
+                .values("reporter_id", "version", "submitted_at", "late", "report_id", "report__score", "report__rating")):
+        versions[sub["reporter_id"]] += 1
+        latest[sub["reporter_id"]] = sub
     items = _items_by_reporter([r.pk for r in reporters])
     problems = dict(Problem.objects.filter(reporter__in=[r.pk for r in reporters]).values("reporter").annotate(n=Count("id"))
                     .values_list("reporter", "n"))
@@ -36,11 +37,13 @@ def reporter_rows(campaign: Campaign, user, reporters=None) -> list[dict]:
     out = []
     for r in reporters:
         feedback = manager or r.feedback_visible
+        sub = latest.get(r.pk)
         row = {
             "id": r.pk, "seq": r.seq, "organization": r.organization.name, "organization_id": r.organization_id,
             "secretary": r.secretary, "state": r.get_state_display(), "state_value": r.state,
-            "versions": r.versions, "submitted_at": r.last_at.isoformat(timespec="minutes") if r.last_at else None,
-            "late": bool(r.late), "report_id": r.report_id, "score": r.score, "suggested": r.suggestion or "",
+            "versions": versions[r.pk], "submitted_at": sub["submitted_at"].isoformat(timespec="minutes") if sub else None,
+            "late": bool(sub and sub["late"]), "report_id": sub["report_id"] if sub else None,
+            "score": sub["report__score"] if sub else None, "suggested": (sub["report__rating"] or "") if sub else "",
         }
         if feedback:
             counts = items.get(r.pk, Counter())

@@ -8,9 +8,10 @@ it) to a ballot; even the order of use of the codes is not kept.
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 
 from shuzhi.campaign.scheme import Combined, combine
-from shuzhi.campaign.tally import GRADES, Result, combined, count, from_paper
+from shuzhi.campaign.tally import GRADES, Result, combined, from_counts, from_paper
 
 from .models import Ballot, Campaign, PaperTally, Reporter, Vote, VotingCode, code_digest, new_code
 from .workflow import NotAllowed, log_voting
@@ -94,11 +95,10 @@ def turnout(campaign: Campaign) -> dict:
 
 
 def online_results(campaign: Campaign) -> dict[int, Result]:
-    """Each reporter's online votes (ballots as {reporter: grade}, counted by the engine)."""
-    ballots: dict = {}
-    for ballot_id, reporter_id, grade in Vote.objects.filter(ballot__campaign=campaign).values_list("ballot_id", "reporter_id", "grade"):
-        ballots.setdefault(ballot_id, {})[reporter_id] = grade
-    return count(ballots.values())
+    """Each reporter's online votes, counted by the database (reporter × grade) and made Results by the engine."""
+    rows = (Vote.objects.filter(ballot__campaign=campaign).values("reporter_id", "grade").annotate(n=Count("id"))
+            .values_list("reporter_id", "grade", "n").order_by())
+    return from_counts(rows)
 
 
 def results(campaign: Campaign, reporters: list[Reporter]) -> dict[int, dict]:

@@ -12,7 +12,7 @@ from shuzhi.campaign.states import ACTIONS, CampaignFlow
 
 from ...orgs.models import Organization
 from ...orgs.responses import attachment, page
-from .. import access, exports, services, summary
+from .. import access, exports, services, summary, tables
 from ..forms import CampaignForm
 from ..models import Campaign
 from ..workflow import NotAllowed, events, move
@@ -82,7 +82,7 @@ def campaign_page(request, pk: int):
     stages = [(st.name, "on" if i == here else "done" if i < here else "") for i, st in enumerate(CampaignFlow.states)]
     ctx = {"campaign": campaign, "rows": rows, "progress": progress, "manager": manager, "waiting": waiting, "stages": stages,
            "kinds": Organization.KINDS, "tab": "campaign", "can_go_back": manager and "go_back" in events(campaign),
-           "events": [(e, ACTIONS[e]) for e in events(campaign)] if manager else [], "campaigns_section": True,
+           "events": [(e, ACTIONS[e]) for e in events(campaign)] if manager else [], "campaigns_section": True, **tables.context(rows, campaign),
            "log": transitions(campaign.transitions.filter(flow__in=("campaign", "voting")).select_related("by")) if manager else []}
     return page(request, "campaigns/campaign.html", ctx, lambda: {
         "campaign": _campaign_dict(campaign, user), "progress": progress, "reporters": rows,

@@ -4,7 +4,7 @@ submission progress (within the user's scope), with its printable workbook and e
 from __future__ import annotations
 
 from ...orgs.responses import attachment, page
-from .. import access, exports, letters, summary
+from .. import access, exports, letters, summary, tables
 from .common import campaign_of
 
 
@@ -16,7 +16,7 @@ def overview(request, pk: int):
     items = summary.item_states(request.user, campaign)
     chart = {"progress": progress, "categories": cats, "items": items["totals"], "labels": items["labels"]}
     ctx = {"campaign": campaign, "rows": rows, "progress": progress, "categories": cats, "items": items,
-           "chart": chart, "campaigns_section": True, "tab": "overview",
+           "chart": chart, "campaigns_section": True, **tables.context(rows, campaign), "tab": "overview",
            "manager": access.manages(request.user, campaign)}
     return page(request, "campaigns/overview.html", ctx, lambda: {
         "campaign": {"id": campaign.pk, "name": campaign.name, "state": campaign.get_state_display(),
