@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from ..orgs.access import _roles, get_or_404  # noqa: F401  (get_or_404: for the views)
+from ..orgs.access import _roles, _scope, get_or_404  # noqa: F401  (get_or_404: for the views)
 from ..orgs.models import Organization, Role
 from .models import Campaign, Item, Membership, Problem, Reporter
 
@@ -30,16 +30,9 @@ def _memberships(user) -> dict[int, set[str]]:
 
 
 def reporter_scope(user) -> Q | None:
-    """A filter on Organization for the reporters a user may read outside the campaigns they run; None: all."""
-    if user.is_superuser:
-        return None
-    q = Q(pk__in=[])
-    for role in _roles(user):
-        if role.kind == Role.REVIEWER:
-            q |= Q(path__startswith=role.organization.path)
-        elif role.kind == Role.SECRETARY:
-            q |= Q(pk=role.organization_id)
-    return q
+    """A filter on Organization for the reporters a user may read outside the campaigns they run (a recorder keeps
+    the ledger; the campaign is the secretary's); None: all."""
+    return _scope(user, own=(Role.SECRETARY,))
 
 
 def campaigns(user) -> QuerySet[Campaign]:

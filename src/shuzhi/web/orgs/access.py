@@ -21,15 +21,16 @@ def _roles(user) -> list[Role]:
     return cached
 
 
-def _scope(user) -> Q | None:
-    """A filter on Organization for what the user may read; None for an administrator (everything)."""
+def _scope(user, own: tuple[str, ...] = Role.WRITERS) -> Q | None:
+    """A filter on Organization for what the user may read: the subtree of each organization they review, and each
+    organization where they hold one of the `own` roles; None for an administrator (everything)."""
     if user.is_superuser:
         return None
     q = Q(pk__in=[])
     for role in _roles(user):
         if role.kind == Role.REVIEWER:
             q |= Q(path__startswith=role.organization.path)
-        else:
+        elif role.kind in own:
             q |= Q(pk=role.organization_id)
     return q
 
