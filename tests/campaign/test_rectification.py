@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 
 from shuzhi.campaign.lists import ListRow, write_lists
-from shuzhi.campaign.rectification import RectificationFileError, RectItem, mentions, read_workbook
+from shuzhi.campaign.rectification import RectificationFileError, RectItem, read_workbook
 from shuzhi.config import Config
 from shuzhi.review.checker import Checker
+from shuzhi.review.rules.rectification import mentions
 from tests.conftest import make_document
 
 ROWS = [

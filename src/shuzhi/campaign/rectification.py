@@ -1,11 +1,6 @@
 """Last year's rectification items, as next year's report check needs them: read from the campaign's xlsx export
-(its 整改清单 sheet) or handed over by the web app, and whether a passage of the new report speaks of an item.
-
-Whether a report "addresses" a problem is judged by the problem's own words: its subject terms (组织生活会, 谈心谈话,
-党费 …, from a list of the subjects problems are about) and, failing those, its other content words (jieba). A
-problem counts as mentioned when the passage holds one of its subject terms or half of its other words; the RC
-rules flag only what is not mentioned, so a loose match errs towards silence.
-"""
+(its 整改清单 sheet) or handed over by the web app. Whether a report speaks of them is the RC rules' business
+(shuzhi.review.rules.rectification)."""
 
 from __future__ import annotations
 
@@ -154,68 +149,6 @@ def read_workbook(path: str | Path) -> RectificationBook:
             org, problem, state, str(cell("问题编号") or cell("序号") or ""), str(cell("问题类别") or ""), str(cell("整改要求") or ""),
             str(cell("整改措施") or ""), str(cell("责任人") or ""), due))
     return book
-
-
-# The subjects problems are about: one of these in the passage is a mention of the problem that names it.
-SUBJECTS = (
-    "三会一课", "支部党员大会", "党员大会", "支部委员会", "支委会", "党小组会", "党小组", "党课", "主题党日", "组织生活会",
-    "民主生活会", "民主评议", "谈心谈话", "谈心", "发展党员", "入党积极分子", "积极分子", "发展对象", "预备党员", "转正",
-    "党费", "换届", "选举", "理论学习", "学习教育", "政治理论", "意识形态", "阵地", "活动场所", "台账", "档案",
-    "流动党员", "党员教育", "党员管理", "作用发挥", "先锋模范", "党建责任", "主体责任", "一岗双责", "书记抓党建",
-    "党建品牌", "党建引领", "基层治理", "乡村振兴", "党风廉政", "廉政", "作风", "形式主义", "队伍建设", "后备力量",
-    "年轻党员", "老党员", "困难党员", "志愿服务", "数字", "模板", "雷同", "错别字", "提法",
-)
-# Other names of a subject (a subject is also met by any shorter subject inside it: 谈心 for 谈心谈话).
-_ALIASES = {"支部委员会": ("支委会", "支委"), "支委会": ("支部委员会", "支委"), "支部党员大会": ("党员大会",),
-            "入党积极分子": ("积极分子",), "主题党日": ("党日",), "党课": ("讲党课", "上党课"), "组织生活会": ("组织生活",)}
-_SUBJECT_RE = re.compile("|".join(sorted(map(re.escape, SUBJECTS), key=len, reverse=True)))
-# Words of a problem that say nothing of its subject.
-_GENERIC = frozenset(
-    "问题 整改 存在 不够 不足 不到位 不高 不强 不深 不严 不实 不全 有待 进一步 加强 提高 提升 落实 开展 工作 情况 方面 一些 部分 个别 仍然 还 较 比较 "
-    "没有 未 未能 做到 要求 规定 按时 按照 显示 台账显示 报告 中有 处 名 次 个 全年 年度 党员 支部 党支部 党组织 组织 "
-    "把 写 成 当年 往年 其他 文件 内容 质量 深入 规范 及时 到位 力度 程度 效果 作用 意识 能力 水平 机制 措施 举措".split())
-
-
-def _words(text: str) -> list[str]:
-    """The dictionary words of a text's Han runs, longest first at each place (four characters down to two)."""
-    from ..review.lexicon import is_word
-
-    out = []
-    for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        i = 0
-        while i < len(run):
-            for n in (4, 3, 2):
-                if i + n <= len(run) and is_word(run[i:i + n]):
-                    out.append(run[i:i + n])
-                    i += n
-                    break
-            else:
-                i += 1
-    return out
-
-
-def _terms(text: str) -> tuple[set[str], set[str]]:
-    """The subject terms of a problem, and its other content words."""
-    subjects = set(_SUBJECT_RE.findall(text))
-    rest = _SUBJECT_RE.sub(" ", re.sub(r"[（(][^）)]*[）)]", " ", text))
-    words = {w for w in _words(rest) if w not in _GENERIC}
-    return subjects, words
-
-
-def mentions(item: RectItem, passage: str) -> bool:
-    """Whether the passage speaks of the item's problem."""
-    if item.number and re.search(rf"(?<![\d-]){re.escape(item.number)}(?![\d-])", passage):
-        return True
-    subjects, words = _terms(item.problem)
-    if subjects:
-        return any(name in passage for s in subjects for name in _names(s))
-    if not words:
-        return True  # a problem with no words of its own to look for is not flagged
-    return sum(w in passage for w in words) * 2 >= len(words)
-
-
-def _names(subject: str) -> set[str]:
-    return {subject, *_ALIASES.get(subject, ()), *(s for s in SUBJECTS if s != subject and s in subject)}
 
 
 def open_items(items: Iterable[RectItem]) -> list[RectItem]:
